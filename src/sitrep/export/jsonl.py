@@ -1,0 +1,39 @@
+"""reports-jsonl: one JSON object per report, in the shape ``../shared/eval/score.py`` documents."""
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from sitrep.store.models import Report
+
+
+def report_record(report: Report) -> dict[str, Any]:
+    return {
+        "id": report.id,
+        "origin": report.origin,
+        "title": report.title,
+        "published": report.published,
+        "publisher": report.publisher,
+        "dispatch": report.dispatch,
+        "footnotes": [{"number": f.number, "text": f.text, "outlet": f.outlet, "date": f.date,
+                       "markers": f.markers} for f in report.footnotes],
+        "entities": report.entities,
+        "claims": [c.data for c in report.claims],
+        "extractor_version": report.extractor_version,
+    }
+
+
+def write(store, out: IO[str], claim_filter=None) -> int:
+    """Write every report (or those with claims matching the filter); returns the count written."""
+    wanted = None
+    if claim_filter is not None:
+        rows, _ = store.claims(claim_filter)
+        wanted = {r.report_id for r in rows}
+    n = 0
+    for report in store.iter_reports():
+        if wanted is not None and report.id not in wanted:
+            continue
+        out.write(json.dumps(report_record(report), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+UNIT = "reports"

@@ -1,0 +1,287 @@
+"""Dates: absolute and relative expressions, resolved against the right anchor, with a precision.
+
+``DateFinder`` fills ``doc.dates`` with ``Mention(entity=DateValue)``. Every expression is first parsed into a
+``DateExpr`` (what the words say: "December 22", "on the previous day", "late December", "on Saturday") and then
+resolved against an anchor date. The finder resolves against the publication date; the attribution stage resolves
+the relative ones again against the date of the cited report they sit in ("On December 22, the website reported
+... on the previous day" is December 21), with ``resolve(parse_expression(text), anchor)``.
+
+Precision is one of day / week / month / year (``ACLED_TIME_PRECISION`` maps it to ACLED's time_precision). Vague
+spans ("several months earlier", "in recent years") are kept as mentions with ``value=None`` so that no claim gets a
+false day precision from the publication date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sitrep.extract.model import DateValue, Doc, Mention
+
+ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "a couple of": 2}
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+# Full month names need no cue except "May" and "March" (a modal verb, a verb): those need a day, a year or a cue.
+_MON_SAFE = (r"(?:January|February|April|June|July|August|September|October|November|December|"
+             r"Jan\.|Feb\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_PERIOD = r"(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end)"
+_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)"
+
+_PATTERNS: list[tuple[str, str]] = [
+    # 2023-11-02, 2018/07/06
+    ("iso", r"\b(?P<iso_y>(?:19|20)\d\d)[-/](?P<iso_m>0?[1-9]|1[0-2])[-/](?P<iso_d>0?[1-9]|[12]\d|3[01])\b"),
+    # (Tuesday,) December 22(-23)(, 2023)   |   Dec. 13
+    ("mdy", rf"\b(?:{_WD},?\s+)?(?P<mdy_m>{_MON})\s+(?P<mdy_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+            rf"(?:\s*(?:-|–|and|to)\s*(?P<mdy_d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
+            rf"(?:,?\s+(?P<mdy_y>(?:19|20)\d\d))?\b"),
+    # 22 December 2023, 22nd of December
+    ("dmy", rf"\b(?:{_WD},?\s+)?(?P<dmy_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MON})"
+            rf"(?:,?\s+(?P<dmy_y>(?:19|20)\d\d))?\b"),
+    # the first week of November (2023)
+    ("wk_of", rf"\b(?:the\s+)?(?P<wko_n>first|second|third|fourth|last)\s+week\s+of\s+(?P<wko_m>{_MON})"
+              rf"(?:,?\s+(?P<wko_y>(?:19|20)\d\d))?\b"),
+    # late December (2023), mid-November, early October 2019
+    ("pmon", rf"\b(?P<pm_p>{_PERIOD})[\s-]+(?:of\s+)?(?P<pm_m>{_MON})(?:,?\s+(?P<pm_y>(?:19|20)\d\d))?\b"),
+    # October 2019
+    ("my", rf"\b(?P<my_m>{_MON})\s+(?:of\s+)?(?P<my_y>(?:19|20)\d\d)\b"),
+    # in October, since November, during December
+    ("cmon", rf"\b(?P<cm_c>in|since|during|until|till|throughout|by|from|last|this|next|of)\s+(?P<cm_m>{_MON})\b"
+             rf"(?!\s+\d)"),
+    # bare safe month names ("... began in October" is covered above; "October's attacks")
+    ("bmon", rf"\b(?P<bm_m>{_MON_SAFE}|January|February|April|June|July|August|September|October|November|"
+             rf"December)\b(?!\s+\d)"),
+    # last Tuesday, on Saturday morning, since Wednesday
+    ("wday", rf"\b(?:(?P<wd_c>last|this|next|on|since|until|by|early|late)\s+)?(?P<wd>{_WD}){_PART}\b"
+             rf"(?!,?\s+(?:{_MON}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}))"),
+    ("rel_day", r"\b(?:(?:early|late)\s+)?(?P<rd>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|"
+                r"last\s+night|earlier\s+today|the\s+previous\s+(?:day|night|evening)|the\s+day\s+before|"
+                r"a\s+day\s+(?:earlier|before)|the\s+(?:following|next)\s+day|a\s+day\s+later|"
+                r"(?:on\s+|during\s+)?the\s+same\s+day|on\s+that\s+day|that\s+same\s+day)\b"),
+    ("n_days", rf"\b(?P<nd_n>{_NUM})\s+days?\s+(?P<nd_d>ago|earlier|before|later)\b"),
+    ("few_days", r"\b(?:a\s+few|several|some|few)\s+days\s+(?:ago|earlier|before)\b|\bin\s+(?:the\s+)?recent\s+days\b|"
+                 r"\b(?:over\s+)?the\s+(?:past|last)\s+(?:few|several)\s+days\b"),
+    ("rel_week", r"\b(?P<rw>earlier\s+this\s+week|this\s+week|last\s+week|the\s+(?:past|previous|last)\s+week|"
+                 r"a\s+week\s+(?:ago|earlier)|next\s+week)\b"),
+    ("n_weeks", rf"\b(?P<nw_n>{_NUM})\s+weeks?\s+(?P<nw_d>ago|earlier|before|later)\b|"
+                r"\bthe\s+(?:past|last)\s+(?P<nw_n2>two|three|few|several)\s+weeks\b"),
+    ("rel_month", r"\b(?P<rm>(?:earlier|later)\s+this\s+month|this\s+month|(?:early|late|mid-?)?\s*last\s+month|"
+                  r"the\s+(?:past|previous|last)\s+month|a\s+month\s+(?:ago|earlier)|next\s+month)\b"),
+    ("rel_year", r"\b(?P<ry>(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|next\s+year|"
+                 r"the\s+(?:past|previous|last)\s+year)\b"),
+    ("vague", r"\b(?:(?:several|a\s+few|some|many|two|three|four|five|six)\s+(?:months|years|weeks)\s+"
+              r"(?:earlier|ago|before|later)|in\s+recent\s+(?:months|years|weeks)|"
+              r"(?:over\s+)?the\s+(?:past|last)\s+(?:few|several)\s+(?:months|years))\b"),
+    ("year", r"\b(?P<yc>in|since|during|until|by|of|throughout|from|early|late|mid-)\s*(?P<yy>(?:19|20)\d\d)\b(?![-/]\d)"),
+]
+_MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS), re.I)
+
+
+@dataclass(slots=True, frozen=True)
+class DateExpr:
+    """What a date expression says before it is anchored."""
+    kind: str                    # absolute / month / year / weekday / offset / week / month_rel / year_rel / vague
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    days: int = 0                # offset in days (for "offset")
+    weekday: int | None = None
+    direction: str = "past"      # for weekdays: past (on or before the anchor) / strict_past / future
+    precision: str = "day"
+    relative: bool = False       # resolved against an anchor (the cited report's date where there is one)
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.lower().rstrip(".")]
+
+
+def _num(text: str) -> int:
+    text = re.sub(r"\s+", " ", text.lower())
+    return int(text) if text.isdigit() else _NUMBER_WORDS.get(text, 2)
+
+
+def _expr_from_match(m: re.Match) -> DateExpr | None:
+    kind = m.lastgroup
+    g = m.group
+    if kind == "iso":
+        return DateExpr("absolute", int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+    if kind == "mdy":
+        day = int(g("mdy_d2") or g("mdy_d"))   # a range "November 27-28" ends on its last day
+        return DateExpr("absolute", int(g("mdy_y")) if g("mdy_y") else None, _month(g("mdy_m")), day)
+    if kind == "dmy":
+        return DateExpr("absolute", int(g("dmy_y")) if g("dmy_y") else None, _month(g("dmy_m")), int(g("dmy_d")))
+    if kind == "wk_of":
+        n = {"first": 1, "second": 8, "third": 15, "fourth": 22, "last": 22}[g("wko_n").lower()]
+        return DateExpr("absolute", int(g("wko_y")) if g("wko_y") else None, _month(g("wko_m")), n, precision="week")
+    if kind == "pmon":
+        return DateExpr("month", int(g("pm_y")) if g("pm_y") else None, _month(g("pm_m")), precision="month")
+    if kind == "my":
+        return DateExpr("month", int(g("my_y")), _month(g("my_m")), precision="month")
+    if kind == "cmon":
+        if g("cm_m").lower().rstrip(".") in ("may", "mar") and g("cm_c").lower() in ("of", "by", "from"):
+            return None
+        cue = g("cm_c").lower()
+        direction = "future" if cue == "next" else "past"
+        return DateExpr("month", None, _month(g("cm_m")), precision="month", direction=direction)
+    if kind == "bmon":
+        if g("bm_m").lower().rstrip(".") in ("may", "march", "mar"):
+            return None
+        return DateExpr("month", None, _month(g("bm_m")), precision="month")
+    if kind == "wday":
+        cue = (g("wd_c") or "").lower()
+        direction = {"last": "strict_past", "next": "future"}.get(cue, "past")
+        return DateExpr("weekday", weekday=_WEEKDAYS[g("wd").lower()], direction=direction, relative=True)
+    if kind == "rel_day":
+        rd = re.sub(r"\s+", " ", g("rd").lower())
+        if rd == "earlier today":
+            return DateExpr("offset", days=0, relative=True)
+        if rd in ("yesterday", "last night") or "previous" in rd or "before" in rd or "earlier" in rd and "day" in rd:
+            return DateExpr("offset", days=-1, relative=True)
+        if "following" in rd or "next" in rd or "later" in rd:
+            return DateExpr("offset", days=1, relative=True)
+        return DateExpr("offset", days=0, relative=True)
+    if kind == "n_days":
+        n = _num(g("nd_n"))
+        return DateExpr("offset", days=n if g("nd_d").lower() == "later" else -n, relative=True)
+    if kind == "few_days":
+        return DateExpr("month_rel", days=0, precision="month", relative=True)
+    if kind == "rel_week":
+        rw = re.sub(r"\s+", " ", g("rw").lower())
+        days = -7 if ("last" in rw or "previous" in rw or "past" in rw or "ago" in rw or "earlier" in rw
+                      and "this" not in rw) else (7 if "next" in rw else 0)
+        return DateExpr("week", days=days, precision="week", relative=True)
+    if kind == "n_weeks":
+        if g("nw_n2"):
+            return DateExpr("month_rel", days=0, precision="month", relative=True)
+        n = _num(g("nw_n"))
+        return DateExpr("week", days=7 * n * (1 if g("nw_d").lower() == "later" else -1), precision="week",
+                        relative=True)
+    if kind == "rel_month":
+        rm = g("rm").lower()
+        months = -1 if ("last" in rm or "previous" in rm or "past" in rm or "ago" in rm or "a month earlier" in rm) \
+            else (1 if "next" in rm else 0)
+        return DateExpr("month_rel", days=months, precision="month", relative=True)
+    if kind == "rel_year":
+        ry = g("ry").lower()
+        years = -1 if ("last" in ry or "previous" in ry or "past" in ry) else (1 if "next" in ry else 0)
+        return DateExpr("year_rel", days=years, precision="year", relative=True)
+    if kind == "vague":
+        return DateExpr("vague", precision="month", relative=True)
+    if kind == "year":
+        return DateExpr("year", int(g("yy")), precision="year")
+    return None
+
+
+def parse_expression(text: str) -> DateExpr | None:
+    """Parse one date expression (as found by ``find_expressions``)."""
+    m = _MASTER.search(text)
+    return _expr_from_match(m) if m else None
+
+
+def find_expressions(text: str, start: int = 0, end: int | None = None):
+    """(start, end, DateExpr) for every date expression in text[start:end]."""
+    end = len(text) if end is None else end
+    for m in _MASTER.finditer(text, start, end):
+        expr = _expr_from_match(m)
+        if expr is not None:
+            s, e = m.span()
+            # Drop a leading cue word that is not part of the date itself ("on", "in", "since").
+            yield s, e, expr
+
+
+def _iso(d: dt.date, precision: str) -> str:
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def resolve(expr: DateExpr, anchor: dt.date | None, anchor_name: str = "published") -> DateValue:
+    """The date an expression names, read against an anchor date."""
+    p = expr.precision
+    if expr.kind in ("absolute", "month", "year") and expr.year is not None:
+        try:
+            d = dt.date(expr.year, expr.month or 1, expr.day or 1)
+        except ValueError:
+            return DateValue(None, p, None)
+        return DateValue(_iso(d, p), p, None)
+    if anchor is None:
+        return DateValue(None, p, None)
+    if expr.kind in ("absolute", "month"):
+        # No year written: the anchor's year, or the year before when that would put the date well after the anchor.
+        year = anchor.year
+        try:
+            d = dt.date(year, expr.month, expr.day or 1)
+        except ValueError:
+            return DateValue(None, p, None)
+        if expr.direction == "future":
+            if d < anchor.replace(day=1):
+                d = d.replace(year=year + 1)
+        elif d > anchor + dt.timedelta(days=31 if expr.kind == "month" else 7):
+            d = d.replace(year=year - 1)
+        return DateValue(_iso(d, p), p, anchor_name)
+    if expr.kind == "weekday":
+        back = (anchor.weekday() - expr.weekday) % 7
+        if expr.direction == "strict_past" and back == 0:
+            back = 7
+        if expr.direction == "future":
+            fwd = (expr.weekday - anchor.weekday()) % 7 or 7
+            return DateValue((anchor + dt.timedelta(days=fwd)).isoformat(), "day", anchor_name)
+        return DateValue((anchor - dt.timedelta(days=back)).isoformat(), "day", anchor_name)
+    if expr.kind == "offset":
+        return DateValue((anchor + dt.timedelta(days=expr.days)).isoformat(), "day", anchor_name)
+    if expr.kind == "week":
+        d = anchor + dt.timedelta(days=expr.days)
+        monday = d - dt.timedelta(days=d.weekday())
+        return DateValue(monday.isoformat(), "week", anchor_name)
+    if expr.kind == "month_rel":
+        y, m = _add_months(anchor.year, anchor.month, expr.days)
+        return DateValue(f"{y:04d}-{m:02d}", "month", anchor_name)
+    if expr.kind == "year_rel":
+        return DateValue(f"{anchor.year + expr.days:04d}", "year", anchor_name)
+    return DateValue(None, p, anchor_name)     # vague: no false precision
+
+
+def to_date(value: str | None) -> dt.date | None:
+    """An ISO date (or month, or year) as a date, on its first day."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        return dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+class DateFinder:
+    """Pipeline stage: every date expression in the extractable sentences, resolved against the publication date."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor = to_date(doc.meta.published)
+        text = doc.text
+        out = []
+        for s in doc.sentences:
+            if s.boilerplate:
+                continue
+            for a, b, expr in find_expressions(text, s.start, s.end):
+                value = resolve(expr, anchor)
+                out.append(Mention(a, b, text[a:b], value))
+        doc.dates = out
+        return doc

@@ -1,0 +1,189 @@
+"""A report's metadata from its own text: title, publication date, publisher, dispatch number, footnotes, and the
+ranges of text that are the report's body rather than publisher furniture."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from sitrep.extract.model import Footnote
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"], 1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE_PATTERNS = [
+    re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
+]
+_DISPATCH = re.compile(r"\b((?:Special Dispatch|Inquiry (?:&|and) Analysis(?: Series)?|Dispatch|Report|Bulletin)"
+                       r"\s+No\.?\s*\d+)", re.I)
+_FOOTNOTE_LINE = re.compile(r"^\[(\d{1,3})\]\s*(.+?)\s*$")
+_FOOTNOTE_MARK = re.compile(r"\[(\d{1,3})\]")
+_SOURCE_LINE = re.compile(r"\bSource:\s*([A-Z][\w .&'’-]{1,60})")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:,\s*[\w .]+)?\s*\(([^)]{2,40})\)\s*[-–—]")
+_LINE = re.compile(r"[^\n]*\n?")
+# A line that only carries metadata: a date, a time, a dispatch number, a source tag, country tags.
+_META_WORDS = re.compile(r"^(?:print|publication date|update date|published|updated|posted|source|by)\b", re.I)
+
+
+@dataclass
+class ParsedMeta:
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    dispatch: str | None = None
+    footnotes: list[Footnote] = field(default_factory=list)
+    body: list[tuple[int, int]] = field(default_factory=list)
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    pkg = resources.files("sitrep.data.ingest")
+    furniture = yaml.safe_load(pkg.joinpath("boilerplate.yaml").read_text(encoding="utf-8"))
+    publishers = yaml.safe_load(pkg.joinpath("publishers.yaml").read_text(encoding="utf-8"))
+
+    def compile_all(patterns):
+        return [re.compile(p, re.I) for p in patterns]
+
+    return (compile_all(furniture["line"]), compile_all(furniture["end"]), compile_all(furniture["about"]),
+            [(p["name"], compile_all(p["patterns"])) for p in publishers])
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first full date (day, month, year) in text: (ISO, start, end)."""
+    best = None
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[1]):
+            month = m.group("month")
+            month_n = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip(".")[:4].rstrip("t") if
+                                                                      month.lower().startswith("sept") else
+                                                                      month.lower().rstrip(".")[:3])
+            try:
+                iso = date(int(m.group("year")), int(month_n), int(m.group("day"))).isoformat()
+            except (TypeError, ValueError):
+                continue
+            best = (iso, m.start(), m.end())
+    return best
+
+
+def _is_metadata_line(line: str) -> bool:
+    """A line near the top that holds only a date, time, dispatch number or source tag."""
+    s = line.strip()
+    if not s:
+        return False
+    found = find_date(s)
+    rest = s
+    if found:
+        rest = s[:found[1]] + s[found[2]:]
+    rest = _DISPATCH.sub("", rest)
+    rest = re.sub(r"\b\d{1,2}:\d\d(:\d\d)?\s*(AM|PM|GMT|UTC)?\b", "", rest, flags=re.I)
+    rest = re.sub(r"Source:\s*.*$", "", rest)
+    rest = _META_WORDS.sub("", rest)
+    # Country tags on a dispatch line ("Iran, Russia, Syria |").
+    rest = re.sub(r"^[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)*\s*\|", "", rest.strip())
+    return (bool(found) or bool(_DISPATCH.search(s))) and len(re.sub(r"[\W_]+", "", rest)) <= 3
+
+
+def parse_footnote(number: int, body: str, start: int, end: int) -> Footnote:
+    found = find_date(body)
+    outlet = None
+    if found:
+        head = body[:found[1]].strip(" ,;.:-–")
+        outlet = head or None
+    else:
+        head = body.split(",")[0].strip(" .")
+        outlet = head if head and len(head) < 80 else None
+    return Footnote(number=number, text=body, start=start, end=end, outlet=outlet,
+                    date=found[0] if found else None)
+
+
+def _find_publisher(text: str, lines: list[tuple[int, int, str]]) -> str | None:
+    *_, publishers = _rules()
+    head = [s for _, _, s in lines[:12]]
+    for name, patterns in publishers:
+        for p in patterns:
+            if any(p.search(line) for line in head) or (not p.pattern.startswith("^") and p.search(text)):
+                return name
+    for s in head:
+        m = _SOURCE_LINE.search(s) or _DATELINE.match(s)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def parse_report_text(text: str) -> ParsedMeta:
+    """Read the metadata and body ranges of a report's text (offsets into text)."""
+    line_rules, end_rules, about_rules, _ = _rules()
+    lines = []  # (start, end, stripped) for non-empty lines; end excludes the newline
+    for m in _LINE.finditer(text):
+        if m.start() == len(text):
+            break
+        raw = m.group(0).rstrip("\n")
+        if raw.strip():
+            lines.append((m.start(), m.start() + len(raw), raw.strip()))
+    meta = ParsedMeta()
+    if not lines:
+        return meta
+
+    # The top: metadata lines and the title (the first line that is neither metadata nor furniture).
+    top_meta = set()
+    for i, (s, e, line) in enumerate(lines[:10]):
+        if _is_metadata_line(line):
+            top_meta.add(i)
+            if meta.published is None:
+                found = find_date(line)
+                if found:
+                    meta.published = found[0]
+            d = _DISPATCH.search(line)
+            if d and meta.dispatch is None:
+                meta.dispatch = re.sub(r"\s+", " ", d.group(1))
+    for i, (s, e, line) in enumerate(lines[:3]):
+        if i in top_meta or any(r.match(line) for r in line_rules):
+            continue
+        # A headline rarely closes with a period; a long first line that does is already the body.
+        if len(line) <= 300 and not (line.endswith((".", "”", '"')) and len(line.split()) > 15):
+            meta.title = line
+        break
+    meta.publisher = _find_publisher(text, lines)
+
+    # The end of the body: the first end marker, or an about-block heading in the last part of the report.
+    end_index = len(lines)
+    for i, (s, e, line) in enumerate(lines):
+        if any(r.match(line) for r in end_rules):
+            end_index = i
+            break
+        if s > len(text) * 0.5 and len(line) < 70 and any(r.match(line) for r in about_rules):
+            end_index = i
+            break
+
+    body, boiler = [], []
+    for i, (s, e, line) in enumerate(lines):
+        fm = _FOOTNOTE_LINE.match(line)
+        if fm and (i >= end_index or i > len(lines) // 3):
+            meta.footnotes.append(parse_footnote(int(fm.group(1)), fm.group(2), s, e))
+            boiler.append((s, e))
+            continue
+        if i in top_meta or i >= end_index or any(r.match(line) for r in line_rules):
+            boiler.append((s, e))
+            continue
+        body.append((s, e))
+    # Link footnote markers in the body to their notes.
+    by_number = {f.number: f for f in meta.footnotes}
+    for s, e in body:
+        for m in _FOOTNOTE_MARK.finditer(text, s, e):
+            note = by_number.get(int(m.group(1)))
+            if note is not None:
+                note.markers.append(m.start())
+    meta.body = body
+    meta.boilerplate = boiler
+    return meta

@@ -1,0 +1,32 @@
+"""Full-text search, dispatched by database dialect: FTS5 on SQLite, a portable LIKE fallback elsewhere."""
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from sitrep.store import sqlite as sqlite_fts
+from sitrep.store.models import ClaimRow, Report
+
+
+def claim_id_condition(session: Session, words: str):
+    """A WHERE condition on ClaimRow.id for claims whose evidence or report text holds the words."""
+    if session.get_bind().dialect.name == "sqlite":
+        sql, params = sqlite_fts.claim_ids_matching(words)
+        if sql is None:
+            return None
+        ids = [row[0] for row in session.execute(sql, params)]
+        return ClaimRow.id.in_(ids)
+    pattern = f"%{words}%"
+    in_report = select(Report.id).where(Report.text.ilike(pattern))
+    return or_(ClaimRow.evidence.ilike(pattern), ClaimRow.report_id.in_(in_report))
+
+
+def report_id_condition(session: Session, words: str):
+    if session.get_bind().dialect.name == "sqlite":
+        sql, params = sqlite_fts.report_ids_matching(words)
+        if sql is None:
+            return None
+        ids = [row[0] for row in session.execute(sql, params)]
+        return Report.id.in_(ids)
+    pattern = f"%{words}%"
+    return or_(Report.text.ilike(pattern), Report.title.ilike(pattern))

@@ -1,0 +1,247 @@
+"""The store's public operations: save a processed report in one transaction, query reports and claims."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
+
+from sitrep.store import search as fulltext
+from sitrep.store.models import ClaimActorRow, ClaimPlaceRow, ClaimRow, FootnoteRow, Report
+
+
+@dataclass
+class ClaimFilter:
+    """The filters of `sitrep claims` and of the API. Every field is optional."""
+    type: str | None = None
+    actor: str | None = None          # canonical name or alias; its sub-units are included
+    place: str | None = None          # place name or mention, case-insensitive substring
+    source: str | None = None         # outlet name, case-insensitive substring
+    since: str | None = None          # ISO date, inclusive
+    until: str | None = None          # ISO date, inclusive
+    search: str | None = None         # full-text words over evidence and report text
+    modality: str | None = None
+    report: str | None = None         # report id or unique prefix
+    bbox: tuple[float, float, float, float] | None = None   # west, south, east, north
+    include_optional: bool = True
+
+
+def _actor_names(name: str) -> set[str]:
+    """The actor and its sub-units, by canonical name, from the knowledge base where it knows the actor."""
+    names = {name}
+    try:
+        from sitrep.kb import actors as kb
+    except ImportError:
+        return names
+    resolve = getattr(kb, "resolve", None)
+    descendants = getattr(kb, "descendants", None)
+    canonical = resolve(name) if resolve else None
+    if canonical:
+        names.add(canonical)
+    if descendants:
+        for n in list(names):
+            names |= set(descendants(n))
+    return names
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    # ---- writing ------------------------------------------------------------------------------------------
+
+    def has_report(self, report_id: str) -> bool:
+        with self.session() as s:
+            return s.get(Report, report_id) is not None
+
+    def save_report(self, prepared, record: dict[str, Any], version: str) -> str:
+        """Store a prepared report and its extraction in one transaction: "new", or "unchanged" if already there."""
+        with self._sessions.begin() as s:
+            if s.get(Report, prepared.id) is not None:
+                return "unchanged"
+            meta = prepared.meta
+            report = Report(id=prepared.id, origin=prepared.origin, content_type=prepared.content_type,
+                            encoding=prepared.encoding, raw=prepared.raw, text=prepared.text, title=meta.title,
+                            published=meta.published, publisher=meta.publisher, dispatch=meta.dispatch,
+                            body=[list(r) for r in meta.body], entities=record["entities"],
+                            extractor_version=version, ingested_at=datetime.now(timezone.utc).replace(tzinfo=None))
+            report.footnotes = [FootnoteRow(number=f.number, text=f.text, outlet=f.outlet, date=f.date, start=f.start,
+                                            end=f.end, markers=list(f.markers)) for f in meta.footnotes]
+            s.add(report)
+            s.flush()
+            self._write_claims(s, prepared.id, record["claims"], version)
+            self._index(s, report)
+        return "new"
+
+    def replace_extraction(self, report_id: str, record: dict[str, Any], version: str) -> None:
+        """Swap a report's entities and claims for a new extraction, in one transaction."""
+        with self._sessions.begin() as s:
+            report = s.get(Report, report_id)
+            if report is None:
+                raise KeyError(report_id)
+            s.execute(delete(ClaimRow).where(ClaimRow.report_id == report_id))
+            report.entities = record["entities"]
+            report.extractor_version = version
+            s.flush()
+            self._write_claims(s, report_id, record["claims"], version)
+            self._index(s, report)
+
+    def _write_claims(self, s: Session, report_id: str, claims: list[dict[str, Any]], version: str) -> None:
+        seen = set()
+        for seq, c in enumerate(claims):
+            cid = c["id"]
+            if cid in seen:   # two claims of one type on one span: keep both, distinctly
+                cid = c["id"] = f"{cid[:16]}{seq:04d}"
+            seen.add(cid)
+            best = min((p for p in c["places"] if p.get("lat") is not None),
+                       key=lambda p: p.get("precision") or 3, default=None)
+            row = ClaimRow(id=cid, report_id=report_id, seq=seq, type=c["type"], modality=c["modality"],
+                           negated=bool(c.get("negated")), certainty=c.get("certainty"), date=c.get("date"),
+                           date_precision=c.get("date_precision"),
+                           source=(c.get("source") or {}).get("name"), evidence=c["evidence"]["text"],
+                           evidence_start=c["evidence"]["start"], evidence_end=c["evidence"]["end"],
+                           optional=bool(c.get("optional")), data=c, extractor_version=version,
+                           lat=best["lat"] if best else None, lon=best["lon"] if best else None)
+            row.actors = [ClaimActorRow(name=a["name"], mention=a.get("mention"), role=a.get("role"))
+                          for a in c["actors"]]
+            row.places = [ClaimPlaceRow(name=p["name"], mention=p.get("mention"), role=p.get("role"),
+                                        kind=p.get("kind"), country=p.get("country"), lat=p.get("lat"),
+                                        lon=p.get("lon"), precision=p.get("precision")) for p in c["places"]]
+            s.add(row)
+        s.flush()
+
+    def _index(self, s: Session, report: Report) -> None:
+        if self.dialect != "sqlite":
+            return
+        from sitrep.store import sqlite as fts
+        conn = s.connection()
+        body = "\n".join(report.text[a:b] for a, b in report.body)
+        fts.index_report(conn, report.id, report.title, body)
+        rows = s.execute(select(ClaimRow.id, ClaimRow.evidence).where(ClaimRow.report_id == report.id)).all()
+        fts.index_claims(conn, report.id, [(r[0], r[1]) for r in rows])
+
+    # ---- reading ------------------------------------------------------------------------------------------
+
+    def report(self, id_or_prefix: str) -> Report | None:
+        """A report by id or by an unambiguous id prefix (at least 4 characters)."""
+        with self.session() as s:
+            opts = [selectinload(Report.footnotes), selectinload(Report.claims), undefer(Report.raw)]
+            found = s.get(Report, id_or_prefix, options=opts)
+            if found is not None or len(id_or_prefix) < 4:
+                return found
+            rows = s.scalars(select(Report).options(*opts).where(Report.id.like(f"{id_or_prefix}%")).limit(2)).all()
+            return rows[0] if len(rows) == 1 else None
+
+    def reports(self, limit: int | None = None, offset: int = 0, search: str | None = None
+                ) -> tuple[list[Report], int]:
+        with self.session() as s:
+            q = select(Report)
+            if search:
+                cond = fulltext.report_id_condition(s, search)
+                if cond is not None:
+                    q = q.where(cond)
+            total = s.scalar(select(func.count()).select_from(q.subquery()))
+            q = q.order_by(Report.published.desc().nulls_last(), Report.id).offset(offset)
+            if limit is not None:
+                q = q.limit(limit)
+            return list(s.scalars(q)), total
+
+    def _claim_query(self, s: Session, f: ClaimFilter):
+        q = select(ClaimRow)
+        if f.type:
+            types = [t.strip() for t in f.type.split(",") if t.strip()]
+            q = q.where(ClaimRow.type.in_(types))
+        if f.modality:
+            q = q.where(ClaimRow.modality == f.modality)
+        if f.since:
+            q = q.where(ClaimRow.date >= f.since)
+        if f.until:
+            # "2023-12" as an upper bound includes the whole month.
+            q = q.where(ClaimRow.date <= f.until + "\uffff")
+        if f.source:
+            q = q.where(func.lower(ClaimRow.source).contains(f.source.lower()))
+        if f.actor:
+            names = {n.lower() for n in _actor_names(f.actor)}
+            q = q.where(ClaimRow.id.in_(select(ClaimActorRow.claim_id).where(or_(
+                func.lower(ClaimActorRow.name).in_(names),
+                func.lower(ClaimActorRow.mention).contains(f.actor.lower())))))
+        if f.place:
+            needle = f.place.lower()
+            q = q.where(ClaimRow.id.in_(select(ClaimPlaceRow.claim_id).where(or_(
+                func.lower(ClaimPlaceRow.name).contains(needle), func.lower(ClaimPlaceRow.mention).contains(needle)))))
+        if f.report:
+            report = self.report(f.report)
+            q = q.where(ClaimRow.report_id == (report.id if report else f.report))
+        if f.bbox:
+            west, south, east, north = f.bbox
+            q = q.where(ClaimRow.lat.between(south, north), ClaimRow.lon.between(west, east))
+        if not f.include_optional:
+            q = q.where(ClaimRow.optional.is_(False))
+        if f.search:
+            cond = fulltext.claim_id_condition(s, f.search)
+            if cond is not None:
+                q = q.where(cond)
+        return q
+
+    def claims(self, f: ClaimFilter | None = None, limit: int | None = None, offset: int = 0
+               ) -> tuple[list[ClaimRow], int]:
+        f = f or ClaimFilter()
+        with self.session() as s:
+            q = self._claim_query(s, f)
+            total = s.scalar(select(func.count()).select_from(q.subquery()))
+            q = q.order_by(ClaimRow.date.desc().nulls_last(), ClaimRow.report_id, ClaimRow.seq).offset(offset)
+            if limit is not None:
+                q = q.limit(limit)
+            return list(s.scalars(q)), total
+
+    def claim_counts(self, report_ids: list[str]) -> dict[str, int]:
+        with self.session() as s:
+            rows = s.execute(select(ClaimRow.report_id, func.count()).where(ClaimRow.report_id.in_(report_ids))
+                             .group_by(ClaimRow.report_id)).all()
+            return {rid: n for rid, n in rows}
+
+    def claim(self, claim_id: str) -> ClaimRow | None:
+        with self.session() as s:
+            return s.get(ClaimRow, claim_id)
+
+    def report_ids(self) -> list[str]:
+        with self.session() as s:
+            return list(s.scalars(select(Report.id).order_by(Report.ingested_at, Report.id)))
+
+    def stats(self) -> dict[str, Any]:
+        with self.session() as s:
+            by_type = dict(s.execute(select(ClaimRow.type, func.count()).group_by(ClaimRow.type)).all())
+            return {
+                "reports": s.scalar(select(func.count()).select_from(Report)),
+                "claims": s.scalar(select(func.count()).select_from(ClaimRow)),
+                "claims_by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
+                "places": s.scalar(select(func.count(func.distinct(ClaimPlaceRow.name)))),
+                "actors": s.scalar(select(func.count(func.distinct(ClaimActorRow.name)))),
+            }
+
+    def iter_reports(self, batch: int = 200) -> Iterator[Report]:
+        """Every report with its claims, in a stable order, a batch at a time."""
+        ids = self.report_ids()
+        for i in range(0, len(ids), batch):
+            with self.session() as s:
+                rows = s.scalars(select(Report).options(selectinload(Report.footnotes), selectinload(Report.claims))
+                                 .where(Report.id.in_(ids[i:i + batch]))).all()
+                by_id = {r.id: r for r in rows}
+                for rid in ids[i:i + batch]:
+                    if rid in by_id:
+                        yield by_id[rid]

@@ -1,0 +1,131 @@
+"""One transliteration-aware normaliser for places, actors and outlets.
+
+Analysts write Arabic names many ways ("Al-Bukamal", "Albukamal", "Al-Boukamal"; "Deir Al-Zour", "Deir ez-Zor",
+"Deir Ezzor"; "Hizbullah", "Hizzbullah"). ``key`` maps such variants onto one skeleton so that a single automaton of
+known names finds them all. ``fold`` is the lighter form (case, diacritics, apostrophes, punctuation) used where the
+skeleton would over-merge.
+
+The skeleton is built word by word: ``key(text) == "".join(word_key(w) for w in words(text))``. That property lets
+a scanner key a whole report token by token (``key_tokens``), keep every token's offsets, and run one automaton over
+the concatenated skeleton: a match that starts and ends on token boundaries is a mention, whether the report joins
+or splits the words ("Albukamal" / "Al Bukamal").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["fold", "key", "word_key", "words", "key_tokens", "strip_accents", "ARTICLES"]
+
+# Apostrophes and the marks used for ayn and hamza.
+_MARKS = "'’‘ʿʾ`´ʼ′ʹ"
+_MARK_RE = re.compile(f"[{_MARKS}]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+# The Arabic article with its sun-letter assimilations, as a word of its own ("Al-", "ez-", "Ash ").
+ARTICLES = frozenset({
+    "al", "el", "il", "ul", "l",
+    "ad", "ed", "ud", "adh", "edh",
+    "ar", "er", "ur",
+    "as", "es", "us", "ash", "esh", "ush",
+    "at", "et", "ut", "ath", "eth",
+    "az", "ez", "uz", "an", "en", "un",
+})
+# The article joined to its word: "Albukamal", "Alhasakah", "Ezzor", "Arraqqa", "Assukhnah".
+_ARTICLE_JOINED = re.compile(r"^(?:al|el)(?=[bcdfghjklmnpqrstvwxyz][aeiouy])")
+_ARTICLE_SUN = re.compile(r"^[ae](?:(t|d|r|z|s|n)\1|(sh|th|dh)(?=sh|th|dh))")
+# Whole-word variants that vowel rules cannot reach ("Tell", "Tal", "Tel"; "Jebel", "Jabal").
+_WORD_VARIANTS = {
+    "tal": "tl", "tel": "tl", "tell": "tl", "tall": "tl", "til": "tl", "tall": "tl",
+    "jabal": "jbl", "jebel": "jbl", "jabel": "jbl", "jbel": "jbl", "djebel": "jbl",
+    "ain": "in", "ayn": "in", "ein": "in", "aïn": "in", "ayin": "in",
+    "abou": "abu", "abo": "abu",
+    "wadi": "uadi", "ouadi": "uadi",
+    "bir": "bir", "beer": "bir",
+}
+# Consonant and vowel variants of Arabic transliteration, applied in order to each folded word.
+_VARIANTS = [
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"oo"), "u"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"ei"), "i"),
+    (re.compile(r"ai"), "i"),
+    (re.compile(r"ay"), "i"),
+    (re.compile(r"ey"), "i"),
+    (re.compile(r"aa"), "a"),
+    (re.compile(r"dh"), "z"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"kh"), "k"),
+    (re.compile(r"gh"), "g"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"c(?=[aou]|$)"), "k"),
+    (re.compile(r"aw(?![aeiouy])"), "u"),   # "Zawr" ~ "Zour", "Hawl" ~ "Hol"
+    (re.compile(r"w"), "u"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"e"), "i"),
+    (re.compile(r"o"), "u"),
+    (re.compile(r"(?<=[aiu])h$"), ""),   # final h (ta marbuta): "Sayyidah" ~ "Sayyida", "Raqqah" ~ "Raqqa"
+    (re.compile(r"(\w)\1+"), r"\1"),    # doubled letters: "Raqqa" ~ "Raqa", "Hizzbullah" ~ "Hizbullah"
+]
+# A word as the scanner sees it: letters and digits with the ayn/hamza marks inside or in front.
+_WORD = re.compile(rf"[{_MARKS}]?[^\W_]+(?:[{_MARKS}][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"[’'ʼ]s$")
+
+
+def strip_accents(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case, no diacritics, no apostrophes, words separated by single spaces."""
+    text = _MARK_RE.sub("", strip_accents(text).lower())
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=262144)
+def word_key(word: str) -> str:
+    """The skeleton of one word; "" for an article or a word with no Latin letters."""
+    w = _MARK_RE.sub("", strip_accents(word).lower())
+    w = _NON_ALNUM.sub("", w)
+    if not w or w in ARTICLES:
+        return ""
+    if w in _WORD_VARIANTS:
+        return _WORD_VARIANTS[w]
+    if len(w) >= 6:
+        w = _ARTICLE_JOINED.sub("", w)
+    if len(w) >= 5:
+        m = _ARTICLE_SUN.match(w)
+        if m:
+            w = w[1:] if m.group(1) else w[1:]
+    for pattern, repl in _VARIANTS:
+        w = pattern.sub(repl, w)
+    return w
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each word of text[start:end]; a possessive "'s" is left out of the word."""
+    out = []
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+        s, e = m.span()
+        if e - s > 3 and _POSSESSIVE.search(text, s, e):
+            e -= 2
+        out.append((s, e))
+    return out
+
+
+def key_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, word_key) of each word in text[start:end], offsets into ``text``."""
+    return [(s, e, word_key(text[s:e])) for s, e in words(text, start, end)]
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """The transliteration skeleton: article dropped, variants merged, words joined.
+
+    "Al-Bukamal", "Albukamal", "Al Boukamal" -> "bukamal"; "Deir Al-Zour", "Deir ez-Zor", "Deir Ezzor" -> "dirzur".
+    """
+    return "".join(word_key(text[s:e]) for s, e in words(text))
