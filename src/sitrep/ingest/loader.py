@@ -42,11 +42,10 @@ def _html_to_text(html: str) -> tuple[str, dict]:
     body = (data.get("text") or "").strip()
     if not body:
         raise UnreadableReport("no main text: the page holds no article text")
-    head = []
-    if data.get("title"):
-        head.append(data["title"].strip())
-    if data.get("date"):
-        head.append(str(data["date"]).strip())
+    title = (data.get("title") or "").strip()
+    if title and body.startswith(title):
+        body = body[len(title):].lstrip()
+    head = [x for x in (title, str(data.get("date") or "").strip()) if x]
     text = "\n\n".join(head + [body]) + "\n"
     return text, data
 

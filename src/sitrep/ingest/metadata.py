@@ -89,6 +89,7 @@ def _is_metadata_line(line: str) -> bool:
     rest = re.sub(r"\b\d{1,2}:\d\d(:\d\d)?\s*(AM|PM|GMT|UTC)?\b", "", rest, flags=re.I)
     rest = re.sub(r"Source:\s*.*$", "", rest)
     rest = _META_WORDS.sub("", rest)
+    rest = re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", "", rest, flags=re.I)
     # Country tags on a dispatch line ("Iran, Russia, Syria |").
     rest = re.sub(r"^[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)*\s*\|", "", rest.strip())
     return (bool(found) or bool(_DISPATCH.search(s))) and len(re.sub(r"[\W_]+", "", rest)) <= 3

@@ -52,6 +52,8 @@ def usable_names(name: str, alternates: list[str], limit: int = 24) -> list[str]
         first = a.lstrip("'’‘ʿʾ`")[:1]
         if not first.isupper():
             continue
+        if a.replace(" ", "").isupper() and len(a) <= 5:   # codes (IATA, abbreviations), not names
+            continue
         if a.lower() in seen:
             continue
         seen.add(a.lower())

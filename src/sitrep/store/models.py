@@ -77,6 +77,10 @@ class ClaimRow(Base):
     # Centroid of the claim's most precise place, for map queries by bounding box.
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
+    # ACLED geo_precision of that place (1 exact, 2 near/part, 3 region): the map draws no precise point for 3.
+    precision: Mapped[int | None] = mapped_column(Integer)
+    # Analyst review (sitrep.store.review): unreviewed / accepted / corrected / rejected.
+    status: Mapped[str] = mapped_column(String(16), default="unreviewed", server_default="unreviewed", index=True)
 
     report: Mapped[Report] = relationship(back_populates="claims")
     actors: Mapped[list[ClaimActorRow]] = relationship(cascade="all, delete-orphan")
@@ -106,3 +110,19 @@ class ClaimPlaceRow(Base):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     precision: Mapped[int | None] = mapped_column(Integer)
+
+
+class ReviewRow(Base):
+    """One analyst decision on a claim (audit trail). Kept by claim id, without a foreign key, so that a claim's
+    reviews survive re-extraction and are re-applied to the claim of the same id (sitrep.store.review.reapply)."""
+    __tablename__ = "reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(String(32), index=True)
+    report_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(16))                         # accept / correct / reject
+    field: Mapped[str | None] = mapped_column(String(32))                   # corrected field (correct only)
+    previous: Mapped[dict | list | str | None] = mapped_column(JSON)
+    new: Mapped[dict | list | str | None] = mapped_column(JSON)
+    reviewer: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -1,7 +1,7 @@
 """Full-text search, dispatched by database dialect: FTS5 on SQLite, a portable LIKE fallback elsewhere."""
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from sitrep.store import sqlite as sqlite_fts
@@ -9,16 +9,14 @@ from sitrep.store.models import ClaimRow, Report
 
 
 def claim_id_condition(session: Session, words: str):
-    """A WHERE condition on ClaimRow.id for claims whose evidence or report text holds the words."""
+    """A WHERE condition on ClaimRow.id for claims whose evidence holds the words."""
     if session.get_bind().dialect.name == "sqlite":
         sql, params = sqlite_fts.claim_ids_matching(words)
         if sql is None:
             return None
         ids = [row[0] for row in session.execute(sql, params)]
         return ClaimRow.id.in_(ids)
-    pattern = f"%{words}%"
-    in_report = select(Report.id).where(Report.text.ilike(pattern))
-    return or_(ClaimRow.evidence.ilike(pattern), ClaimRow.report_id.in_(in_report))
+    return ClaimRow.evidence.ilike(f"%{words}%")
 
 
 def report_id_condition(session: Session, words: str):

@@ -64,14 +64,11 @@ def fts_query(user_text: str) -> str:
 
 
 def claim_ids_matching(user_text: str):
-    """A SELECT of claim ids whose evidence, or whose report's text, matches the words."""
+    """A SELECT of claim ids whose evidence matches the words."""
     q = fts_query(user_text)
     if not q:
         return None, {}
-    sql = ("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH :q "
-           "UNION SELECT c.id FROM claims c JOIN reports_fts r ON r.report_id = c.report_id "
-           "WHERE reports_fts MATCH :q")
-    return text(sql), {"q": q}
+    return text("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH :q"), {"q": q}
 
 
 def report_ids_matching(user_text: str):

@@ -29,6 +29,8 @@ class ClaimFilter:
     report: str | None = None         # report id or unique prefix
     bbox: tuple[float, float, float, float] | None = None   # west, south, east, north
     include_optional: bool = True
+    include_rejected: bool = False    # claims an analyst rejected (sitrep.store.review) are left out unless asked
+    status: str | None = None         # review status(es), comma-separated: unreviewed/accepted/corrected/rejected
 
 
 def _actor_names(name: str) -> set[str]:
@@ -100,6 +102,8 @@ class Store:
             s.flush()
             self._write_claims(s, report_id, record["claims"], version)
             self._index(s, report)
+            from sitrep.store.review import reapply
+            reapply(s, report_id)   # analysts' reviews outlive re-extraction, matched by claim id
 
     def _write_claims(self, s: Session, report_id: str, claims: list[dict[str, Any]], version: str) -> None:
         seen = set()
@@ -116,7 +120,8 @@ class Store:
                            source=(c.get("source") or {}).get("name"), evidence=c["evidence"]["text"],
                            evidence_start=c["evidence"]["start"], evidence_end=c["evidence"]["end"],
                            optional=bool(c.get("optional")), data=c, extractor_version=version,
-                           lat=best["lat"] if best else None, lon=best["lon"] if best else None)
+                           lat=best["lat"] if best else None, lon=best["lon"] if best else None,
+                           precision=(best.get("precision") or 3) if best else None)
             row.actors = [ClaimActorRow(name=a["name"], mention=a.get("mention"), role=a.get("role"))
                           for a in c["actors"]]
             row.places = [ClaimPlaceRow(name=p["name"], mention=p.get("mention"), role=p.get("role"),
@@ -192,6 +197,10 @@ class Store:
             q = q.where(ClaimRow.lat.between(south, north), ClaimRow.lon.between(west, east))
         if not f.include_optional:
             q = q.where(ClaimRow.optional.is_(False))
+        if f.status:
+            q = q.where(ClaimRow.status.in_([v.strip() for v in f.status.split(",") if v.strip()]))
+        elif not f.include_rejected:
+            q = q.where(ClaimRow.status != "rejected")
         if f.search:
             cond = fulltext.claim_id_condition(s, f.search)
             if cond is not None:

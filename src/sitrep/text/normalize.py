@@ -88,10 +88,10 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=262144)
 def word_key(word: str) -> str:
-    """The skeleton of one word; "" for an article or a word with no Latin letters."""
+    """The skeleton of one word; "" for an article (Arabic or "the") or a word with no Latin letters."""
     w = _MARK_RE.sub("", strip_accents(word).lower())
     w = _NON_ALNUM.sub("", w)
-    if not w or w in ARTICLES:
+    if not w or w in ARTICLES or w == "the":
         return ""
     if w in _WORD_VARIANTS:
         return _WORD_VARIANTS[w]

@@ -1,0 +1,185 @@
+"""Speed and memory of the extraction pipeline (and of ingestion into the store), against spaCy's blank tokenizer.
+
+    python benchmarks/pipeline.py [--reports 2000] [--seed 7] [--workers 1] [--no-ingest] [--no-spacy]
+
+A corpus of synthetic reports is generated from our own sentence templates (dated dispatches citing outlets,
+agency-style news with datelines and weekdays, monitor bulletins), so the benchmark needs no data files and
+downloads nothing. It prints, for extraction alone and for ingestion into a temporary SQLite store: reports per
+second, MB of text per second and peak memory; and the ratio of the pipeline's time to the time spaCy's blank
+English tokenizer takes over the same text. Goal: >= 1 MB/s per core for extraction, peak memory < 500 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PLACES = ["Al-Mayadin", "Al-Bukamal", "Deir Al-Zour", "Palmyra", "Raqqa", "Aleppo", "Homs", "Hama", "Damascus",
+          "Daraa", "Quneitra", "Qamishli", "Al-Hasakah", "Manbij", "Tabqa", "Idlib", "Latakia", "Tartus",
+          "Al-Sukhnah", "Ain Issa", "Tell Abyad", "Baghdad", "Al-Qaim", "Beirut"]
+FACILITIES = ["the Qamishli Airport", "the Deir Al-Zour Airport", "the Khmeimim Air Base", "the Al-Sikak crossing",
+              "the Al-Bukamal border crossing", "the T4 air base"]
+ACTORS = ["the IRGC", "Hizbullah", "the Fatemiyoun Brigade", "the Popular Mobilization Units", "the Syrian army",
+          "the SDF", "Russian forces", "the Iran-backed militias", "ISIS cells", "the Al-Nujaba Movement",
+          "the Fourth Division", "the National Defense Forces", "Turkish-backed factions", "the Baqir Brigade"]
+OUTLETS = ["Eye of the Euphrates", "Deirezzor24", "Euphrates Post", "the Syrian Observatory for Human Rights",
+           "North Press Agency", "Enab Baladi", "Step News", "Syria TV"]
+UNITS = ["operatives", "fighters", "trucks", "buses", "vehicles", "members", "officers", "drones"]
+QUANT = ["more than 50", "dozens of", "about 30", "two", "five", "several", "around 150", "20", "hundreds of"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+BODY = [
+    "{actor} sent {q} {unit} from {place} to {place2} on the previous day.",
+    "A convoy of {actor} carrying {q} {unit} entered {place} through {facility}, local sources said.",
+    "Two trucks loaded with weapons and ammunition arrived at {facility} from {place}.",
+    "Commanders of {actor} met with officers of {actor2} in {place} to discuss joint operations.",
+    "{actor} held military training exercises in the desert near {place}, overseen by an adviser.",
+    "{actor} launched a recruitment campaign in {place}, offering monthly salaries to young men.",
+    "The commander of {actor} issued new orders to his units stationed in {place}.",
+    "{actor} placed its forces on high alert in {place} following the strikes.",
+    "Drones struck positions of {actor} near {place}, killing {q} {unit}.",
+    "{actor} captured several outposts near {place} after heavy clashes with {actor2}.",
+    "{actor} and {actor2} reached an agreement on the withdrawal of heavy weapons from {place}.",
+    "{actor} converted a school in {place} into a headquarters and weapons depot.",
+    "Security forces arrested {q} {unit} of {actor} at a checkpoint in {place}.",
+    "The operatives were reportedly Afghan nationals who spent a few days in {place} before moving on.",
+    "The website noted that {actor} intends to train {q} {unit} in the use of drones in {place}.",
+    "{actor} allegedly transported {q} {unit} to {place2} via {facility} late last month.",
+    "Residents said the area around {place} has seen an uptick in tension in recent weeks.",
+]
+FRAMES = [
+    "On {date}, {outlet} reported that according to exclusive sources, ",
+    "According to {outlet}, ",
+    "{outlet} said on {weekday} that ",
+    "",
+    "",
+]
+HEAD = [
+    "{outlet}: {actor_t} Moves Fighters To {place}\n\n{long_date}\n\n",
+    "{city_caps} – ",
+    "Publication date: {iso}\n\n",
+]
+
+
+def make_report(rng: random.Random, day: dt.date) -> str:
+    def fill(template: str) -> str:
+        place, place2 = rng.sample(PLACES, 2)
+        actor, actor2 = rng.sample(ACTORS, 2)
+        d = day - dt.timedelta(days=rng.randint(0, 5))
+        return template.format(
+            actor=actor, actor2=actor2, place=place, place2=place2, facility=rng.choice(FACILITIES),
+            q=rng.choice(QUANT), unit=rng.choice(UNITS), outlet=rng.choice(OUTLETS), weekday=rng.choice(WEEKDAYS),
+            date=f"{d:%B} {d.day}", long_date=f"{day:%B} {day.day}, {day.year}", iso=day.isoformat(),
+            actor_t=actor.replace("the ", "").title(), city_caps=place.upper())
+
+    parts = [fill(rng.choice(HEAD))]
+    for _ in range(rng.randint(4, 8)):
+        paragraph = []
+        frame = rng.choice(FRAMES)
+        for k in range(rng.randint(2, 4)):
+            sentence = fill(rng.choice(BODY))
+            if k == 0 and frame:
+                lead = fill(frame)
+                sentence = lead + sentence[0].lower() + sentence[1:] if not sentence.startswith(("The ", "A ")) \
+                    else lead + sentence[0].lower() + sentence[1:]
+            paragraph.append(sentence[0].upper() + sentence[1:])
+        parts.append(" ".join(paragraph) + "\n\n")
+    return "".join(parts)
+
+
+def make_corpus(n: int, seed: int) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    start = dt.date(2023, 1, 1)
+    return [(f"bench_{i:05d}", make_report(rng, start + dt.timedelta(days=rng.randint(0, 700)))) for i in range(n)]
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def bench_extraction(corpus) -> float:
+    from sitrep.extract.model import ReportMeta
+    from sitrep.extract.pipeline import build_pipeline
+
+    t = time.perf_counter()
+    pipeline = build_pipeline()
+    load = time.perf_counter() - t
+    mb = sum(len(text.encode("utf-8")) for _, text in corpus) / 1e6
+    claims = 0
+    t = time.perf_counter()
+    for rid, text in corpus:
+        meta = ReportMeta(id=rid, origin=f"{rid}.txt", published="2024-12-01", publisher="Bench Monitor")
+        doc = pipeline(text, meta)
+        claims += len(doc.claims)
+    secs = time.perf_counter() - t
+    print(f"extraction: {len(corpus)} reports, {mb:.2f} MB, {claims} claims, knowledge load {load:.2f} s")
+    print(f"  {len(corpus) / secs:,.0f} reports/s   {mb / secs:.2f} MB/s   peak memory {peak_mb():.0f} MB")
+    return secs
+
+
+def bench_spacy(corpus) -> float | None:
+    try:
+        import spacy
+    except ImportError:
+        print("spaCy not installed: no tokenizer baseline")
+        return None
+    nlp = spacy.blank("en")
+    t = time.perf_counter()
+    tokens = 0
+    for doc in nlp.tokenizer.pipe(text for _, text in corpus):
+        tokens += len(doc)
+    secs = time.perf_counter() - t
+    mb = sum(len(text.encode("utf-8")) for _, text in corpus) / 1e6
+    print(f"spaCy blank tokenizer: {tokens} tokens, {mb / secs:.2f} MB/s")
+    return secs
+
+
+def bench_ingest(corpus, workers: int) -> None:
+    try:
+        from sitrep.ingest import ingest_paths
+        from sitrep.store import open_store
+    except ImportError as exc:
+        print(f"ingestion: skipped ({exc})")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        for rid, text in corpus:
+            (folder / f"{rid}.txt").write_text(text, encoding="utf-8")
+        mb = sum(len(text.encode("utf-8")) for _, text in corpus) / 1e6
+        store = open_store(str(Path(tmp) / "bench.db"))
+        t = time.perf_counter()
+        ingest_paths(store, [folder], workers=workers)
+        secs = time.perf_counter() - t
+        print(f"ingestion ({workers} worker{'s' if workers > 1 else ''}): {len(corpus) / secs:,.0f} reports/s   "
+              f"{mb / secs:.2f} MB/s   peak memory {peak_mb():.0f} MB (this process)")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reports", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--no-ingest", action="store_true")
+    ap.add_argument("--no-spacy", action="store_true")
+    a = ap.parse_args(argv)
+    corpus = make_corpus(a.reports, a.seed)
+    gc.collect()
+    secs = bench_extraction(corpus)
+    if not a.no_spacy:
+        base = bench_spacy(corpus)
+        if base:
+            print(f"  pipeline / tokenizer time: {secs / base:.1f}x")
+    if not a.no_ingest:
+        bench_ingest(corpus, a.workers)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,945 @@
+"""Actors, people and outlets in report text.
+
+``ActorFinder`` fills ``doc.actors`` (armed forces, militias, states, collective actors), ``doc.persons`` (named people,
+with the actor they belong to where the text says) and ``doc.sources`` (outlets, channels and statements that claims
+are attributed to). It reads only extractable text (sentences not marked as boilerplate, headings included).
+
+How it works, in order:
+
+1. one Aho-Corasick automaton over the token keys of every alias in the knowledge base (``sitrep.kb.actors``) finds
+   known actors, outlets and people under any transliteration ("Hizzbullah", "Ketaib Hezbollah", "Euphrates Eye");
+2. a state's name or demonym is an actor only where the text makes it one: "Russian commanders", "Israeli strikes",
+   "Russia and Iran agreed" -- not "from Iraq", "the Iraqi border", "Iranian-made drones"; a state's possessive or
+   demonym before one of its own units is part of that unit's mention ("Iran's IRGC", "the Iraqi Al-Nujaba Movement");
+3. collective actors by form: "Iran-backed militias", "Iran- and Russia-backed militias", "militias backed by Turkey",
+   "pro-Iranian factions"; bare "the militias" refers back to the last such collective;
+4. organisations that are not in the knowledge base, by the form of their name: "the X Brigade(s)", "X Regiment",
+   "Liwa X", "Kata'ib X", "Harakat X", "the X Movement", "the X militia", "the 93rd Brigade", 'a battalion named "X"',
+   kept as new actors (``Actor.known = False``); acronyms the text defines ("Counter-Terrorism Units (YAT)");
+5. people by title ("Hajj Ja'far", "Brigadier General Al-Kamit Hashem"), by role ("SDF commander Mazloum Abdi",
+   "Rohlat Afrin, commander of the YPJ", "the spokesman for ..., Ibrahim al-Jabbawi") and from the knowledge base;
+   later mentions by surname ("Al-Jabbawi explained") are linked back;
+6. sources: known outlets, outlets by form ("the X website", "Kuwaiti daily X"), actors quoted as the origin of a
+   claim ("the SDF said in a statement", "a statement by Kata'ib Hezbollah"), "according to Turkish security
+   sources", and back-references ("the website", "the press agency", "the observatory").
+
+Outlets are never actors; an actor quoted as the origin of a claim is both an actor and a source (kind "statement").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from sitrep.extract.model import Actor, Doc, Mention, Outlet, Person
+from sitrep.kb.actors import ActorEntry, KnowledgeBase, Ref, Token, alias_key, load_kb, tokenize, word_key
+from sitrep.text.normalize import fold
+
+_SEP = "#"
+
+
+def _alt(words, flags_word=True) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    ws = sorted({w for w in words if w}, key=len, reverse=True)
+    parts = []
+    for w in ws:
+        p = re.escape(w).replace(r"\ ", r"\s+")
+        p = p.replace("'", "['’]").replace("’", "['’]")
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    type: str                 # actor / outlet / person / state
+    name: str | None = None   # canonical name where known
+    priority: int = 0
+    data: dict = field(default_factory=dict)
+
+
+# Words that may stand between a sponsor and the head of a collective ("Iran-backed Iraqi Shi'ite militias").
+_COLL_ADJ = r"(?:Iraqi|Afghan|Pakistani|Syrian|Lebanese|Palestinian|Shi['’]?ite|Shiite|Shia|Shi['’]a|Sunni|local|armed|foreign|allied|proxy|paramilitary|Arab|Kurdish|Turkmen|tribal)"
+_COLL_HEAD = r"(?:militias|militia|armed\s+groups|groups|factions|forces|fighters|militiamen|paramilitaries|proxies|mercenaries|gunmen|militants|officers|elements|cells|units)"
+_BACKED = r"(?:backed|aligned|affiliated|sponsored|supported|funded|linked|allied|controlled|loyal)"
+_ORG_NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]h?|[Uu]l)[-‐])?['’ʿ]?[A-Z0-9][\w'’ʿ]*(?:-(?:[Aa]l-)?['’]?[A-Za-z0-9][\w'’]*)*"
+_CONNECT = r"(?:\s+(?:of|al|el|bin|ibn|wa|wal|and|the|for|al-|el-|ad-|as-|ash-|at-|az-|an-|ar-))*\s+"
+_NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]h?)[-‐])?['’ʿ]?[A-Z][a-zA-Z'’ʿ]+(?:-(?:[Aa]l-)?['’]?[A-Z][a-zA-Z'’]+)?"
+_NAME_CONNECT = r"(?:\s+(?:bin|ibn|bint|al|el|Abu|Abou|Umm|abu|de|van|von|ben))?\s+"
+
+
+class ActorFinder:
+    """Pipeline stage: actors, persons and sources of one report. Build once per process."""
+
+    def __init__(self, kb: KnowledgeBase | None = None):
+        self.kb = kb or load_kb()
+        lex = self.kb.lexicon
+        self.automaton = ahocorasick.Automaton()
+        for k, refs in self.kb.index.items():
+            self.automaton.add_word(f" {k} ", (k.count(" ") + 1, tuple(refs)))
+        self.automaton.make_automaton()
+
+        states = self.kb.states
+        self.state_names: dict[str, ActorEntry] = {}      # alias key -> state, for bare-name aliases
+        self.force_alias: set[tuple[str, str]] = set()      # (state, alias) that name the state's forces
+        force_words = {word_key(w) for n in lex.get("force_nouns", []) for w in n.split()}
+        force_words |= {word_key(w) for w in ("regime", "entity", "enemy", "authorities", "ministry", "administration",
+                                              "government", "forces", "army", "military", "troops", "occupation")}
+        for st in states.values():
+            for a in [st.name, *st.aliases]:
+                toks = alias_key(a).split()
+                if any(t in force_words for t in toks):
+                    self.force_alias.add((st.name, a))
+        # demonym and sponsor vocabularies
+        demonyms = sorted({d for st in states.values() for d in st.demonyms}, key=len, reverse=True)
+        self.demonym_re = re.compile(r"(?<![\w-])" + _alt(demonyms) + r"(?![\w])")
+        sponsor_words = set(demonyms)
+        for st in states.values():
+            if st.proxies:
+                sponsor_words |= {a for a in [st.name, *st.aliases] if (st.name, a) not in self.force_alias
+                                  and len(a) <= 20}
+        self.sponsor_alt = _alt(sponsor_words)
+        self.force_re = re.compile(r"\s*(?:and\s+" + _alt(demonyms) + r"\s+)*[\"“”']?\s*" + _alt(lex.get("force_nouns", []))
+                                   + r"(?![\w-])", re.I)
+        self.locative_re = re.compile(r"(?:^|[\s(])" + _alt(lex.get("locative", [])) + r"\s+(?:the\s+)?"
+                                      r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                                      r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I)
+        self.place_noun_re = re.compile(r"\s*(?:-\s*)?" + _alt(lex.get("place_nouns", [])) + r"(?![\w])", re.I)
+        # collectives by sponsor
+        sp = self.sponsor_alt
+        self.collective_res = [
+            # "Iran- and Russia-backed militias", "Iran-backed Iraqi militias"
+            re.compile(rf"(?<![\w-])(?P<sp1>{sp})(?:\s*-\s*|\s+)(?:and\s+(?P<sp2>{sp})(?:\s*-\s*|\s+))?{_BACKED}"
+                       rf"(?:\s+{_COLL_ADJ}){{0,3}}\s+{_COLL_HEAD}(?![\w-])", re.I),
+            # "pro-Iranian militias", "pro-Iran officers"
+            re.compile(rf"(?<![\w-])pro-(?P<sp1>{sp})(?:\s+{_COLL_ADJ}){{0,3}}\s+{_COLL_HEAD}(?![\w-])", re.I),
+            # "militia groups backed by Turkey"
+            re.compile(rf"(?<![\w-])(?:{_COLL_ADJ}\s+){{0,2}}(?:militia\s+)?{_COLL_HEAD}\s+{_BACKED}\s+by\s+(?:the\s+)?"
+                       rf"(?P<sp1>{sp})(?![\w-])", re.I),
+        ]
+        _mil_nouns = r"(?:operatives|officials|leaders|positions|commanders|members|fighters|headquarters|elements|sites|bases|depots|convoys?|reinforcements)"
+        self.bare_militia_re = re.compile(
+            r"(?<![\w-])(?:(?:the|these|those|such|its|their|other|senior|pro-regime)\s+)*(?:militias(?:\s+" + _mil_nouns + r")?"
+            r"|militia\s+" + _mil_nouns + r")(?![\w-])", re.I)
+        # unknown organisations
+        heads = lex.get("unit_heads", [])
+        self.weak_heads = {h.lower() for h in lex.get("weak_heads", [])}
+        self.stop_names = {s.lower() for s in lex.get("stop_names", [])}
+        name = rf"{_ORG_NAME_TOKEN}(?:{_CONNECT}{_ORG_NAME_TOKEN}){{0,5}}"
+        self.org_head_re = re.compile(rf"(?<![\w'’-])(?P<name>{name})\s+(?P<head>{_alt(heads)})(?![\w-])")
+        self.org_militia_re = re.compile(rf"(?<![\w'’-])(?P<name>{name})\s+(?P<head>militia|brigade|battalion|group|movement|faction)(?![\w-])")
+        prefixes = lex.get("name_prefixes", [])
+        self.org_prefix_re = re.compile(rf"(?<![\w'’-])(?P<name>{_alt(prefixes)}(?:[-\s]+(?:al-|el-|ad-|as-|ash-|at-|az-|an-|ar-)?"
+                                        rf"['’ʿ]?[A-Z][\w'’ʿ]*(?:-[A-Za-z][\w'’]*)*|\s+(?:al|wa|wal|bin|ibn)(?=\s)){{1,6}})")
+        self.numbered_re = re.compile(
+            r"(?<![\w-])(?P<name>(?:\d{1,4}(?:st|nd|rd|th)|" + _alt([k.capitalize() for k in
+                                                                     ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                                                      "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                                                                      "nineteenth twentieth").split()]) +
+            r")\s+(?:(?:Armou?red|Mechani[sz]ed|Special\s+Forces|Special\s+Mission\s+Forces|Airborne|Infantry|Reserve|"
+            r"Assault|Storming|Commando|Border\s+Guard|Artillery|Missile|Air\s+Defen[cs]e|Republican\s+Guard)\s+)?"
+            r"(?:Brigade|Division|Regiment|Corps|Legion|Battalion|Squadron|Army|Company|Group|Fleet|Wing))(?![\w-])")
+        self.branch_re = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]*\s+)?Branch\s+\d{2,4}|(?:[A-Z][\w'’-]*\s+)?\d{2,4}\s+Branch)(?![\w-])")
+        self.named_unit_re = re.compile(
+            r"(?P<head>battalion|brigade|regiment|unit|group|militia|faction|force|company|squad|cell|division|operations room)"
+            r"(?:,)?\s+(?:is\s+|was\s+|has\s+been\s+|to\s+be\s+)?(?:named|called|dubbed|known\s+as|titled)\s+[\"“](?P<name>[^\"”]{2,60}?)[,.]?[\"”]",
+            re.I)
+        self.acronym_re = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9/&.-]{1,11})\)")
+        # persons
+        ranks = lex.get("ranks", [])
+        honorifics = lex.get("honorifics", [])
+        self.honorifics = {h.lower() for h in honorifics}
+        self.weak_ranks = {w.lower() for w in lex.get("weak_ranks", [])}
+        pname = rf"{_NAME_TOKEN}(?:{_NAME_CONNECT}{_NAME_TOKEN}){{0,3}}"
+        self.title_re = re.compile(rf"(?<![\w-])(?P<title>{_alt(ranks + honorifics)})\s+[\"“]?(?P<name>{pname})")
+        roles = lex.get("roles", [])
+        self.roles_alt = _alt(roles)
+        self.role_prefix_re = re.compile(rf"(?<![\w-])(?P<role>{_alt(['commander', 'chief', 'leader', 'official', 'spokesman', 'spokesperson', 'spokeswoman', 'member', 'head', 'founder', 'emir', 'envoy', 'representative', 'co-chair', 'adviser', 'advisor', 'deputy'])})\s+(?P<name>{_NAME_TOKEN}(?:{_NAME_CONNECT}{_NAME_TOKEN}){{1,3}})(?![\w-])")
+        self.appos_after_re = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?:{_NAME_CONNECT}{_NAME_TOKEN}){{1,3}}),\s+(?P<role>(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{self.roles_alt}\b[^,;.]{{0,90}})")
+        self.appos_before_re = re.compile(rf"(?<![\w-])(?P<role>{self.roles_alt}(?:\s+(?:of|for|in|at|from)\s+[^,;]{{1,90}})?),\s+(?:(?P<title>{_alt(ranks + honorifics)})\s+)?(?P<name>{pname})(?=\s*[,.;)]|\s+(?:and|who|said|told|has|had|was|is|added|stated|explained)\b)")
+        # sources
+        say = lex.get("say_verbs", [])
+        self.say_after_re = re.compile(rf"^(?:['’]s)?\s*(?:\([^)]{{1,40}}\)\s*)?(?:,\s*(?:which|who|that|in|on|whose)\b[^,;]{{1,80}},\s*)?(?:(?:has|have|had|also|earlier|later|then|further|previously|on\s+\w+)\s+){{0,3}}(?:{_alt(say)})\b|^(?:['’]s)?\s+(?:official\s+|written\s+|military\s+)?statements?\b|^\s+in\s+a\s+statement", re.I)
+        self.say_before_re = re.compile(r"(?:statements?|announcement|communiqu[eé]|declaration|posts?),?\s+(?:issued\s+|released\s+|published\s+)?(?:by|from|of|attributed\s+to)\s+(?:the\s+)?[\"“]?$|according\s+to\s+(?:the\s+)?[\"“]?$|(?:^|\s)per\s+(?:the\s+)?$", re.I)
+        bodies = lex.get("sourced_bodies", [])
+        self.body_source_re = re.compile(rf"according\s+to\s+(?:the\s+|several\s+|two\s+|three\s+)?(?P<name>{_alt(demonyms)}\s+(?:{_alt(bodies)}\s+){{1,2}}sources?)(?![\w-])", re.I)
+        self.outlet_form_after_re = re.compile(rf"(?P<kind>website|site|outlet|channel|Telegram\s+channel|news\s+agency|agency|daily|newspaper|network|TV|television|radio|account|page)\s+(?P<name>[\"“]?{_ORG_NAME_TOKEN}(?:{_CONNECT}{_ORG_NAME_TOKEN}){{0,4}}[\"”]?)")
+        self.outlet_form_before_re = re.compile(rf"(?<![\w'’-])(?P<name>[\"“]?{_ORG_NAME_TOKEN}(?:{_CONNECT}{_ORG_NAME_TOKEN}){{0,4}}[\"”]?)(?:['’]s)?\s+(?P<kind>website|Telegram\s+channel|news\s+agency|news\s+website|network|daily|newspaper)(?![\w-])")
+        self.source_line_re = re.compile(r"(?:^|\s)Source:\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){0,4})")
+        self.anaphor_re = re.compile(r"(?<![\w-])the\s+(?:same\s+)?(?:(?:Syrian\s+)?(?:opposition|pro-opposition|opposition-affiliated|Kurdish|Iraqi|Lebanese|local)\s+)?(?P<kind>website|press\s+agency|news\s+agency|agency|observatory|daily|newspaper|channel|outlet|network|monitor)(?![\w-])", re.I)
+
+    # ------------------------------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        segments = [(s.start, s.end, s.heading) for s in doc.sentences if not s.boilerplate]
+        if not doc.sentences:
+            segments = [(b0, b1, False) for b0, b1 in doc.body]
+        run = _Run(self, doc, segments)
+        run.find()
+        return doc
+
+
+class _Run:
+    """The state of one report's recognition."""
+
+    def __init__(self, finder: ActorFinder, doc: Doc, segments: list[tuple[int, int, bool]]):
+        self.f = finder
+        self.kb = finder.kb
+        self.doc = doc
+        self.text = doc.text
+        self.segments = segments
+        self.cands: list[_Cand] = []
+        self.actor_entities: dict[str, Actor] = {}
+        self.outlets: dict[str, Outlet] = {}
+        self.persons: dict[str, Person] = {}
+        self.actor_mentions: list[Mention] = []
+        self.person_mentions: list[Mention] = []
+        self.source_mentions: list[Mention] = []
+        self.taken: list[tuple[int, int]] = []
+        lower = self.text.lower()
+        self.lebanon_cue = any(c in lower for c in ("lebanon", "lebanese", "beirut", "nasrallah", "dahiyeh", "dahieh"))
+
+    # ---- helpers ----
+    def seg_of(self, pos: int):
+        for s in self.segments:
+            if s[0] <= pos < s[1]:
+                return s
+        return None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.taken)
+
+    def actor(self, entry_or_name, kind=None, country=None, parent=None, known=True) -> Actor:
+        if isinstance(entry_or_name, ActorEntry):
+            e = entry_or_name
+            a = self.actor_entities.get(e.name)
+            if a is None:
+                a = Actor(name=e.name, kind=e.kind, country=e.country, parent=e.parent, known=True)
+                self.actor_entities[e.name] = a
+            return a
+        name = entry_or_name
+        a = self.actor_entities.get(name)
+        if a is None:
+            e = self.kb.actors.get(name)
+            if e is not None:
+                return self.actor(e)
+            a = Actor(name=name, kind=kind or "unknown", country=country, parent=parent, known=known)
+            self.actor_entities[name] = a
+        return a
+
+    def outlet(self, name: str, kind="website", country=None, orientation=None) -> Outlet:
+        o = self.outlets.get(name)
+        if o is None:
+            e = self.kb.outlets.get(name)
+            if e is not None:
+                o = Outlet(name=e.name, kind=e.kind, country=e.country, orientation=e.orientation)
+            else:
+                o = Outlet(name=name, kind=kind, country=country, orientation=orientation)
+            self.outlets[name] = o
+        return o
+
+    def _tidy(self, start: int, end: int) -> tuple[int, int]:
+        """Mention spans without a trailing possessive, with a parenthesis closed: "SNA’s" -> "SNA"."""
+        if re.search(r"['’]s$", self.text[start:end]) and end - start > 3:
+            end -= 2
+        if self.text.count("(", start, end) > self.text.count(")", start, end) and self.text[end:end + 1] == ")":
+            end += 1
+        return start, end
+
+    def add_actor_mention(self, start, end, actor: Actor):
+        start, end = self._tidy(start, end)
+        self.actor_mentions.append(Mention(start, end, self.text[start:end], actor))
+        self.taken.append((start, end))
+
+    def add_source_mention(self, start, end, outlet: Outlet):
+        start, end = self._tidy(start, end)
+        if any(m.start == start and m.end == end and m.entity.name == outlet.name for m in self.source_mentions):
+            return
+        self.source_mentions.append(Mention(start, end, self.text[start:end], outlet))
+
+    # ---- the passes ----
+    def find(self):
+        self.kb_matches()
+        self.resolve_kb()
+        self.collectives()
+        self.proxies()
+        self.appositive_collectives()
+        self.unknown_orgs()
+        self.acronyms()
+        self.bare_militias()
+        self.persons_pass()
+        self.sources_pass()
+        self.opposition_anaphora()
+        key = lambda m: (m.start, m.end)
+        self.doc.actors = sorted(self.actor_mentions, key=key)
+        self.doc.persons = sorted(self.person_mentions, key=key)
+        self.doc.sources = sorted(self.source_mentions, key=key)
+
+    def kb_matches(self):
+        """Every KB alias occurrence, as token spans."""
+        tokens: list[Token | None] = []
+        for s0, s1, _h in self.segments:
+            tokens.extend(tokenize(self.text, s0, s1))
+            tokens.append(None)
+        parts, offsets = [], {}
+        pos = 0
+        for i, t in enumerate(tokens):
+            k = t.key if t is not None else _SEP
+            offsets[pos] = i
+            parts.append(k)
+            pos += len(k) + 1
+        stream = " " + " ".join(parts) + " "
+        self.tokens = tokens
+        hits = []
+        for end, (n, refs) in self.f.automaton.iter(stream):
+            # the matched word is " k1 k2 ... " ending at `end`; find its first token
+            first = offsets.get(self._start_of(stream, end, n))
+            if first is None:
+                continue
+            last = first + n - 1
+            t0, t1 = tokens[first], tokens[last]
+            if t0 is None or t1 is None:
+                continue
+            hits.append((t0.start, t1.end, first, last, refs))
+        self.kb_hits = hits
+
+    @staticmethod
+    def _start_of(stream: str, end: int, n: int) -> int:
+        # walk back n+1 spaces from end (inclusive) to the space before the first token
+        i = end
+        spaces = 0
+        while i >= 0:
+            if stream[i] == " ":
+                spaces += 1
+                if spaces == n + 1:
+                    return i
+            i -= 1
+        return -1
+
+    def _surface_ok(self, start: int, end: int, ref: Ref) -> bool:
+        surface = self.text[start:end]
+        s = re.sub(r"['’]s$", "", surface)
+        if ref.literal:
+            return fold(s) in self.kb.literal_forms.get(ref.name, ())
+        if ref.exact:
+            a = ref.alias
+            if re.sub(r"[^A-Za-z0-9]", "", a).isupper():
+                return re.sub(r"[^A-Za-z0-9]", "", s) == re.sub(r"[^A-Za-z0-9]", "", a)
+        if ref.exact or ref.caps:
+            # a capitalised name: every word of the surface is capitalised too ("Fateh", not "fate")
+            return all(w[:1].isupper() or w[:1].isdigit() for w in re.findall(r"[^\W_][\w'’]*", s)
+                       if w.lower() not in ("of", "the", "al", "el", "and", "for", "in", "s", "led", "backed"))
+        return True
+
+    def resolve_kb(self):
+        """Longest non-overlapping KB matches; states by context; possessive absorption."""
+        hits = []
+        for start, end, first, last, refs in self.kb_hits:
+            ok = [r for r in refs if self._surface_ok(start, end, r)]
+            if ok:
+                hits.append((start, end, ok))
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        chosen = []
+        occupied: list[tuple[int, int]] = []
+        for start, end, refs in hits:
+            if any(a < end and start < b for a, b in occupied):
+                continue
+            chosen.append((start, end, refs))
+            occupied.append((start, end))
+        chosen.sort()
+        # demonyms of non-host states before force nouns: "Iranian commanders", "Israeli strikes"
+        dem_spans = []
+        for s0, s1, heading in self.segments:
+            for m in self.f.demonym_re.finditer(self.text, s0, s1):
+                if any(a < m.end() and m.start() < b for a, b in occupied):
+                    continue
+                st = self.kb.demonyms.get(word_key(m.group()))
+                if st is None or st.host:
+                    continue
+                fm = self.f.force_re.match(self.text, m.end(), s1)
+                if fm and not any(a < fm.end() and m.start() < b for a, b in occupied):
+                    dem_spans.append((m.start(), fm.end(), st))
+        # walk the chosen spans in order, handling states and absorption
+        items = [(s, e, refs, None) for s, e, refs in chosen] + [(s, e, None, st) for s, e, st in dem_spans]
+        items.sort(key=lambda x: x[0])
+        skip_until = -1
+        for idx, (start, end, refs, st) in enumerate(items):
+            if start < skip_until:
+                continue
+            if st is not None:
+                self.add_actor_mention(start, end, self.actor(st))
+                continue
+            types = {r.type for r in refs}
+            actor_refs = [r for r in refs if r.type == "actor"]
+            if actor_refs:
+                entry = self._choose_actor(actor_refs, start, end)
+                if entry.kind == "state" and not self._state_is_actor(entry, start, end, actor_refs):
+                    # maybe absorbed into the following unit of the same state
+                    continue
+                if entry.kind == "state":
+                    nxt = items[idx + 1] if idx + 1 < len(items) else None
+                    if nxt and nxt[2] and self._joined(end, nxt[0]) and self._is_poss_or_demonym(start, end):
+                        unit_refs = [r for r in nxt[2] if r.type == "actor"]
+                        if unit_refs:
+                            unit = self._choose_actor(unit_refs, nxt[0], nxt[1])
+                            if unit.kind != "state" and self._same_state(unit, entry):
+                                self.add_actor_mention(start, nxt[1], self.actor(unit))
+                                skip_until = nxt[1]
+                                continue
+                self.add_actor_mention(start, end, self.actor(entry))
+                if "outlet" in types:
+                    self._maybe_statement(start, end, entry.name)
+            elif "outlet" in types:
+                r = next(r for r in refs if r.type == "outlet")
+                self.taken.append((start, end))
+                if self._outlet_is_source(start, end) and not self.kb.outlets[r.name].digest:
+                    self.add_source_mention(start, end, self.outlet(r.name))
+            elif "person" in types:
+                r = next(r for r in refs if r.type == "person")
+                self.taken.append((start, end))
+                e = self.kb.persons[r.name]
+                p = self.persons.get(e.name) or Person(name=e.name, title=e.title, role=e.role, affiliation=e.affiliation)
+                self.persons[e.name] = p
+                self.person_mentions.append(Mention(start, end, self.text[start:end], p))
+        # host-state demonyms before their own units ("Iraqi Al-Nujaba Movement"): extend those mentions
+        for m in list(self.actor_mentions):
+            d = re.search(r"(?:(?:[A-Z][\w]*-backed|pro-[A-Z]\w*)\s+)?(?P<dem>[A-Z][a-z]+)\s+$", self.text[max(0, m.start - 40):m.start])
+            if d:
+                st = self.kb.demonyms.get(word_key(d.group("dem")))
+                ent = self.kb.actors.get(m.entity.name)
+                if st and ent and ent.kind != "state" and self._same_state(ent, st):
+                    new_start = m.start - (len(d.group()) - d.start("dem")) if False else m.start - len(d.group()) + d.start("dem")
+                    if not self.overlaps(new_start, m.start):
+                        m.start = new_start
+                        m.text = self.text[m.start:m.end]
+
+    def _joined(self, end: int, nxt_start: int) -> bool:
+        return re.fullmatch(r"[\s-]*", self.text[end:nxt_start]) is not None
+
+    def _is_poss_or_demonym(self, start, end) -> bool:
+        s = self.text[start:end]
+        return bool(re.search(r"['’]s$", s)) or word_key(s) in self.kb.demonyms
+
+    def _same_state(self, unit: ActorEntry, state: ActorEntry) -> bool:
+        if unit.country and unit.country == state.country:
+            return True
+        return state.name in self.kb.ancestors(unit.name)
+
+    def _choose_actor(self, refs: list[Ref], start: int, end: int) -> ActorEntry:
+        names = [r.name for r in refs]
+        if "Hezbollah" in names or any(self.kb.actors[n].name == "Hezbollah" for n in names):
+            # bare "Hezbollah" in a report about Iraq's Kata'ib Hezbollah that never mentions Lebanon
+            if not self.lebanon_cue and any(e.name == "Kata'ib Hezbollah" for e in self._found_entries()):
+                return self.kb.actors["Kata'ib Hezbollah"]
+        entries = [self.kb.actors[n] for n in names]
+        if len(entries) > 1:
+            date = (self.doc.meta.published if self.doc.meta else None) or ""
+            def in_time(e: ActorEntry) -> int:
+                if not date:
+                    return 0 if not e.from_date else 1     # undated reports: the long-standing reading
+                ok = (not e.from_date or date >= e.from_date) and (not e.until_date or date < e.until_date)
+                return 0 if ok else 1
+            entries.sort(key=lambda e: (in_time(e), e.kind == "state", e.kind == "collective"))
+        return entries[0]
+
+    def _found_entries(self):
+        if not hasattr(self, "_found_cache"):
+            out = []
+            for start, end, first, last, refs in self.kb_hits:
+                for r in refs:
+                    if r.type == "actor":
+                        out.append(self.kb.actors[r.name])
+            self._found_cache = out
+        return self._found_cache
+
+    def _state_is_actor(self, entry: ActorEntry, start: int, end: int, refs: list[Ref]) -> bool:
+        """A state's name is an actor unless the context makes it a place."""
+        if any((entry.name, r.alias) in self.f.force_alias for r in refs):
+            return True
+        if entry.host:
+            # the bare name of a host state is a place ("Yemen"); its other names are actors ("SAA")
+            return not any(alias_key(r.alias) == alias_key(entry.name) for r in refs)
+        before = self.text[max(0, start - 60):start]
+        if self.f.locative_re.search(before):
+            return False
+        after = self.text[end:end + 40]
+        surface = self.text[start:end]
+        if not re.search(r"['’]s$", surface) and self.f.place_noun_re.match(after):
+            return False
+        # "Iran's IRGC" / "Iranian IRGC": the unit carries the mention (checked by the caller)
+        return True
+
+    def _outlet_is_source(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 12):start]
+        if re.search(r"\bvia\s+$", before, re.I):
+            return False
+        # a dateline: "ERBIL (Kurdistan 24) –", "Shafaq News/ On Monday"
+        if re.search(r"\(\s*$", before) and re.match(r"\s*\)\s*[-–—]", self.text[end:end + 6]):
+            return False
+        seg = self.seg_of(start)
+        if seg and start == seg[0] and re.match(r"\s*/", self.text[end:end + 3]):
+            return False
+        return True
+
+    def _maybe_statement(self, start: int, end: int, name: str):
+        after = self.text[end:end + 140]
+        before = self.text[max(0, start - 60):start]
+        if self.f.say_after_re.search(after) or self.f.say_before_re.search(before):
+            e = self.kb.actors.get(name)
+            o = self.outlets.get(name) or self.kb.outlets.get(name)
+            if isinstance(o, Outlet):
+                out = o
+            elif o is not None:
+                out = self.outlet(name)
+            else:
+                out = self.outlets.setdefault(name, Outlet(name=name, kind="statement",
+                                                           country=e.country if e else None))
+            self.add_source_mention(start, end, out)
+
+    # ---- collectives ----
+    def _sponsor_collective(self, sponsor: str) -> ActorEntry | None:
+        k = word_key(sponsor) if " " not in sponsor else None
+        st = self.kb.demonyms.get(k) if k else None
+        if st is None:
+            st = self.kb.actor(sponsor)
+        if st is None or not st.proxies:
+            return None
+        return self.kb.actors.get(st.proxies)
+
+    def collectives(self):
+        for s0, s1, _h in self.segments:
+            for rx in self.f.collective_res:
+                for m in rx.finditer(self.text, s0, s1):
+                    targets = []
+                    for g in ("sp1", "sp2"):
+                        sp = m.groupdict().get(g)
+                        if sp:
+                            c = self._sponsor_collective(sp)
+                            if c:
+                                targets.append(c)
+                    if not targets:
+                        continue
+                    start, end = m.span()
+                    # a KB match inside (e.g. "Iran-backed militias") is the same thing: replace it
+                    inside = [x for x in self.actor_mentions if start <= x.start and x.end <= end]
+                    if any(self.kb.actors.get(x.entity.name) and self.kb.actors[x.entity.name].kind != "state"
+                           and self.kb.actors[x.entity.name].kind != "collective" for x in inside):
+                        continue
+                    partial = [x for x in self.actor_mentions if x.start < end and start < x.end
+                               and not (start <= x.start and x.end <= end)]
+                    if partial:
+                        continue
+                    for x in inside:
+                        self.actor_mentions.remove(x)
+                        if (x.start, x.end) in self.taken:
+                            self.taken.remove((x.start, x.end))
+                    for c in targets:
+                        self.add_actor_mention(start, end, self.actor(c))
+
+    def proxies(self):
+        """"its Syrian proxies", "Turkey's proxies": the collective of the forces the state backs."""
+        rx = re.compile(r"(?<![\w-])(?P<poss>its|their|[A-Z][\w.]*['’]s)\s+(?:(?:Syrian|Iraqi|Lebanese|local|Arab|allied)\s+)?"
+                        r"(?:proxies|proxy\s+forces|proxy\s+militias|proxy\s+groups|mercenaries)(?![\w-])")
+        for s0, s1, _h in self.segments:
+            for m in rx.finditer(self.text, s0, s1):
+                if self.overlaps(*m.span()):
+                    continue
+                poss = m.group("poss")
+                state = None
+                if poss.lower() in ("its", "their"):
+                    prev = [x for x in self.actor_mentions if s0 <= x.start and x.end <= m.start()
+                            and self.kb.actors.get(x.entity.name) and self.kb.actors[x.entity.name].kind == "state"]
+                    if prev:
+                        state = self.kb.actors[prev[-1].entity.name]
+                else:
+                    state = self.kb.actor(re.sub(r"['’]s$", "", poss))
+                if state is None or not state.proxies or state.proxies not in self.kb.actors:
+                    continue
+                self.add_actor_mention(m.start(), m.end(), self.actor(self.kb.actors[state.proxies]))
+
+    def appositive_collectives(self):
+        """"Shiite militia group Ketaib Hezbollah": the description is the named group's, not another actor."""
+        for m in list(self.actor_mentions):
+            e = self.kb.actors.get(m.entity.name)
+            if e is None or e.kind != "collective":
+                continue
+            before = re.search(r",\s+(?:an?|the|another)\s+(?:[\w'’-]+\s+){0,2}$", self.text[max(0, m.start - 40):m.start])
+            if before:
+                comma = m.start - len(before.group())
+                if any(x.end in (comma, comma - 2) and x is not m and self.kb.actors.get(x.entity.name)
+                       and self.kb.actors[x.entity.name].kind not in ("collective", "state") for x in self.actor_mentions):
+                    self.actor_mentions.remove(m)
+                    if (m.start, m.end) in self.taken:
+                        self.taken.remove((m.start, m.end))
+                    continue
+            gap = re.match(r"\s*(?:group|groups|faction|organi[sz]ation)?\s*", self.text[m.end:m.end + 30])
+            nxt = m.end + (gap.end() if gap else 0)
+            if nxt == m.end:
+                continue
+            if any(x.start == nxt and self.kb.actors.get(x.entity.name)
+                   and self.kb.actors[x.entity.name].kind not in ("collective", "state") for x in self.actor_mentions):
+                self.actor_mentions.remove(m)
+                if (m.start, m.end) in self.taken:
+                    self.taken.remove((m.start, m.end))
+
+    def opposition_anaphora(self):
+        """"opposition forces" after a named opposition group is that group."""
+        named = [m for m in self.actor_mentions if self.kb.actors.get(m.entity.name)
+                 and self.kb.actors[m.entity.name].kind not in ("collective", "state", "party")
+                 and self.kb.actors[m.entity.name].allegiance in ("opposition", "Turkey")]
+        for m in self.actor_mentions:
+            if m.entity.name == "Syrian rebel groups" and fold(m.text).endswith("opposition forces"):
+                prev = [x for x in named if x.end <= m.start]
+                if prev:
+                    m.entity = prev[-1].entity
+
+    def bare_militias(self):
+        """'the militias', 'militia operatives': the last collective of militias named before."""
+        colls = sorted([m for m in self.actor_mentions if self.kb.actors.get(m.entity.name)
+                        and self.kb.actors[m.entity.name].kind == "collective"
+                        and "militia" in m.entity.name.lower()], key=lambda m: m.start)
+        if not colls:
+            return
+        for s0, s1, _h in self.segments:
+            for m in self.f.bare_militia_re.finditer(self.text, s0, s1):
+                if self.overlaps(*m.span()):
+                    continue
+                # not the head of a named militia ("the Fatemiyoun militia", "Al-Quds militia")
+                prev = self.text[max(0, m.start() - 2):m.start()]
+                word_before = re.search(r"([\w'’-]+)\s*$", self.text[max(0, m.start() - 30):m.start()])
+                if word_before and word_before.group(1)[:1].isupper() and word_before.group(1).lower() not in self.f.stop_names:
+                    continue
+                if prev.endswith("-"):
+                    continue
+                nxt = re.match(r"\s*(?:group\s+)?", self.text[m.end():m.end() + 10]).end() + m.end()
+                if any(x.start == nxt for x in self.actor_mentions):
+                    continue
+                before = [c for c in colls if c.start < m.start()]
+                target = before[-1] if before else colls[0]
+                self.add_actor_mention(m.start(), m.end(), target.entity)
+
+    # ---- unknown organisations ----
+    def _clean_org(self, name: str) -> str | None:
+        words = name.split()
+        while words and words[0].lower() in self.f.stop_names | {"the", "of", "and"}:
+            words = words[1:]
+        while words and words[-1].lower() in ("of", "and", "the", "al", "wa"):
+            words = words[:-1]
+        if not words:
+            return None
+        return " ".join(words)
+
+    def unknown_orgs(self):
+        f = self.f
+        for s0, s1, heading in self.segments:
+            found = []
+            # quoted names: 'a battalion named "Commander Nasrallah 406"'
+            for m in f.named_unit_re.finditer(self.text, s0, s1):
+                found.append((m.start("name"), m.end("name"), m.group("name").strip(), m.group("head").lower(), 3))
+            for m in f.numbered_re.finditer(self.text, s0, s1):
+                found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
+            for m in f.branch_re.finditer(self.text, s0, s1):
+                found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
+            if not heading:
+                for m in f.org_prefix_re.finditer(self.text, s0, s1):
+                    found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 1))
+                for m in f.org_head_re.finditer(self.text, s0, s1):
+                    found.append((m.start("name"), m.end("head"), m.group("name") + " " + m.group("head"), m.group("head").lower(), 0))
+                for m in f.org_militia_re.finditer(self.text, s0, s1):
+                    found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 0))
+            found.sort(key=lambda x: (-x[4], -(x[1] - x[0])))
+            for start, end, name, head, prio in found:
+                # trim leading stop words
+                raw = self.text[start:end]
+                lead = re.match(r"(?:(?:" + "|".join(re.escape(w) for w in ("The", "the", "A", "An", "This", "Its", "Their", "New", "Both")) + r")\s+)+", raw)
+                if lead:
+                    start += lead.end()
+                    raw = self.text[start:end]
+                if prio == 3:
+                    # a quoted unit name wins over a person's name inside it ("Commander Nasrallah 406")
+                    for x in [x for x in self.person_mentions if start <= x.start and x.end <= end]:
+                        self.person_mentions.remove(x)
+                        if (x.start, x.end) in self.taken:
+                            self.taken.remove((x.start, x.end))
+                if self.overlaps(start, end):
+                    continue
+                if prio < 3 and not self._org_name_ok(raw, head):
+                    continue
+                known = self.kb.actor(raw)
+                if known is not None:
+                    self.add_actor_mention(start, end, self.actor(known))
+                    continue
+                if self.kb.outlet(raw) is not None:
+                    continue
+                canonical = re.sub(r"\s+", " ", raw).strip(" ,.\"“”")
+                kind = "unit" if prio >= 2 or head in ("battalion", "regiment", "branch", "division", "corps") else "militia"
+                if prio == 3:
+                    canonical_head = f"{canonical} {head.title()}" if head.lower() not in canonical.lower() else canonical
+                    a = self.actor(canonical_head, kind="unit", known=False, parent=self._context_parent(start))
+                    self.add_actor_mention(start, end, a)
+                    continue
+                a = self.actor(canonical, kind=kind, known=False, parent=self._context_parent(start))
+                self.add_actor_mention(start, end, a)
+
+    def _org_name_ok(self, raw: str, head: str) -> bool:
+        words = re.findall(r"[\w'’ʿ]+", raw)
+        if not words:
+            return False
+        content = [w for w in words if w.lower() not in ("of", "the", "and", "al", "el", "for", "wa", "bin", "ibn")]
+        heads = {h.lower() for h in self.kb.lexicon.get("unit_heads", [])}
+        name_words = [w for w in content if w.lower() not in heads]
+        if not name_words:
+            return False
+        if all(w.lower() in self.f.stop_names or self.kb.demonyms.get(word_key(w)) for w in name_words):
+            return False
+        if name_words[0].lower() in self.f.stop_names and len(name_words) == 1:
+            return False
+        # a place name followed by a head ("Homs Governorate") is not ours; places known to the place finder
+        for p in self.doc.places:
+            if p.text and re.fullmatch(re.escape(p.text) + r"(?:\s+\w+)?", raw):
+                if head.lower() in self.f.weak_heads:
+                    return False
+        return True
+
+    def _context_parent(self, start: int) -> str | None:
+        """The owner named just before a unit: "the Syrian regime's 93rd Brigade"."""
+        before = [m for m in self.actor_mentions if m.end <= start and start - m.end <= 4
+                  and re.fullmatch(r"['’]s\s+", self.text[m.end:start] + " ")]
+        if before:
+            return before[-1].entity.name
+        return None
+
+    # ---- acronyms ----
+    def acronyms(self):
+        new: dict[str, Actor | Outlet] = {}
+        for m in list(self.actor_mentions):
+            am = self.f.acronym_re.match(self.text, m.end)
+            if am:
+                acr = am.group("acr")
+                e = self.kb.actor(acr)
+                if e is None or e.name != m.entity.name:
+                    new[acr] = m.entity
+        if not new:
+            return
+        for acr, ent in new.items():
+            for s0, s1, _h in self.segments:
+                for m in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", self.text[s0:s1]):
+                    a, b = s0 + m.start(), s0 + m.end()
+                    if any(x.start == a and x.end == b for x in self.actor_mentions):
+                        # a KB reading of the same letters: the text's own definition wins
+                        for x in self.actor_mentions:
+                            if x.start == a and x.end == b:
+                                x.entity = ent
+                        continue
+                    if self.overlaps(a, b):
+                        continue
+                    self.add_actor_mention(a, b, ent)
+
+    # ---- people ----
+    def persons_pass(self):
+        f = self.f
+        found: list[tuple[int, int, str, str | None, str | None, int, int]] = []   # start, end, name, title, role, rs, re
+        for s0, s1, heading in self.segments:
+            seg = self.text[s0:s1]
+            for m in f.title_re.finditer(self.text, s0, s1):
+                title, name = m.group("title"), m.group("name")
+                name = self._trim_name(name)
+                if not name:
+                    continue
+                n_words = len(re.findall(r"[A-Z][\w'’]*", name))
+                if title.lower() in f.weak_ranks and n_words < 2 and title.lower() not in ("abu", "umm"):
+                    continue
+                if title.lower() in ("abu", "umm") and n_words < 2:
+                    continue
+                nstart = m.start("name")
+                nend = nstart + len(name)
+                found.append((m.start(), nend, name, title, None, m.start(), nend))
+            if heading:
+                continue
+            for m in f.role_prefix_re.finditer(self.text, s0, s1):
+                name = self._trim_name(m.group("name"))
+                if name and len(name.split()) >= 2:
+                    found.append((m.start("name"), m.start("name") + len(name), name, None, m.group("role"), m.start(), m.end()))
+            for m in f.appos_after_re.finditer(self.text, s0, s1):
+                name = self._trim_name(m.group("name"))
+                if name and len(name.split()) >= 2 and name == m.group("name"):
+                    found.append((m.start("name"), m.end("name"), name, None, m.group("role"), m.start("role"), m.end("role")))
+            for m in f.appos_before_re.finditer(self.text, s0, s1):
+                name = self._trim_name(m.group("name"))
+                title = m.group("title")
+                if not name:
+                    continue
+                if not title and len(name.split()) < 2:
+                    continue
+                start = m.start("title") if title else m.start("name")
+                found.append((start, m.start("name") + len(name), name, title, m.group("role"), m.start("role"), m.end("role")))
+        found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        accepted = []
+        for start, end, name, title, role, rs, re_ in found:
+            if self.overlaps(start, end) or any(a < end and start < b for a, b, *_ in accepted):
+                continue
+            nstart = end - len(name)
+            if not self._person_name_ok(name, nstart, end):
+                continue
+            accepted.append((start, end, name, title, role, rs, re_))
+        for start, end, name, title, role, rs, re_ in sorted(accepted):
+            canonical = name
+            if title and title.lower() in self.f.honorifics:
+                canonical = f"{title} {name}"
+            kbp = self.kb.person(canonical) or self.kb.person(name)
+            if kbp is not None:
+                canonical = kbp.name
+            p = self.persons.get(canonical)
+            if p is None:
+                p = Person(name=canonical, title=title if title and title.lower() not in self.f.honorifics else None,
+                           role=self._clean_role(role), affiliation=kbp.affiliation if kbp else None)
+                self.persons[canonical] = p
+            if p.affiliation is None:
+                p.affiliation = self._affiliation(start, end, rs, re_)
+            self.person_mentions.append(Mention(start, end, self.text[start:end], p))
+            self.taken.append((start, end))
+        self._surnames()
+
+    def _trim_name(self, name: str) -> str | None:
+        words = name.split()
+        # stop at words that are actors or outlets of the KB, or stop words
+        out = []
+        for w in words:
+            if w.lower() in self.f.stop_names and w not in ("Abu", "Umm"):
+                break
+            out.append(w)
+        while out and out[-1].lower() in ("al", "el", "bin", "ibn", "abu", "umm", "de", "van", "von", "ben"):
+            out.pop()
+        return " ".join(out) if out else None
+
+    def _person_name_ok(self, name: str, start: int, end: int) -> bool:
+        if self.kb.actor(name) is not None or self.kb.outlet(name) is not None:
+            return False
+        for p in self.doc.places:
+            if p.start < end and start < p.end and not (p.start >= start and p.end <= end and p.end - p.start < end - start):
+                return False
+            if p.start <= start and end <= p.end:
+                return False
+        heads = {h.lower() for h in self.kb.lexicon.get("unit_heads", [])}
+        if any(w.lower() in heads for w in name.split()):
+            return False
+        return True
+
+    def _clean_role(self, role: str | None) -> str | None:
+        if not role:
+            return None
+        return re.sub(r"\s+", " ", role).strip(" ,.")[:120] or None
+
+    def _affiliation(self, start: int, end: int, rs: int, re_: int) -> str | None:
+        # an actor inside the role phrase
+        lo, hi = min(start, rs), max(end, re_)
+        inside = [m for m in self.actor_mentions if lo <= m.start and m.end <= hi]
+        if inside:
+            inside.sort(key=lambda m: abs(m.start - end))
+            return inside[0].entity.name
+        seg = self.seg_of(start)
+        if not seg:
+            return None
+        same = [m for m in self.actor_mentions if seg[0] <= m.start and m.end <= seg[1]]
+        if not same:
+            return None
+        before = [m for m in same if m.end <= start]
+        if before:
+            return before[-1].entity.name
+        return min(same, key=lambda m: m.start - end).entity.name
+
+    def _surnames(self):
+        """Later mentions of a person by surname: "Al-Jabbawi explained", "Abdi"."""
+        for p in list(self.persons.values()):
+            words = p.name.split()
+            if len(words) < 2 or words[0].lower() in self.f.honorifics:
+                continue
+            last = words[-1]
+            forms = {last}
+            m = re.match(r"(?:al|el)-(.+)", last, re.I)
+            if m:
+                forms |= {m.group(1), "Al-" + m.group(1), "al-" + m.group(1)}
+            for form in forms:
+                if len(form) < 4 or not form[0].isupper() and not form.lower().startswith("al-"):
+                    continue
+                for s0, s1, _h in self.segments:
+                    for mm in re.finditer(r"(?<![\w'’-])" + re.escape(form) + r"(?![\w-])", self.text[s0:s1]):
+                        a, b = s0 + mm.start(), s0 + mm.end()
+                        if self.overlaps(a, b) or any(x.start <= a < x.end for x in self.person_mentions):
+                            continue
+                        self.person_mentions.append(Mention(a, b, self.text[a:b], p))
+                        self.taken.append((a, b))
+
+    # ---- sources ----
+    def sources_pass(self):
+        f = self.f
+        # actors quoted as the origin of a claim
+        for m in list(self.actor_mentions):
+            e = self.kb.actors.get(m.entity.name)
+            if e is not None and e.kind == "collective":
+                continue
+            if isinstance(m.entity, Actor) and m.entity.kind == "collective":
+                continue
+            self._maybe_statement(m.start, m.end, m.entity.name)
+        for s0, s1, heading in self.segments:
+            for m in f.body_source_re.finditer(self.text, s0, s1):
+                name = re.sub(r"\s+", " ", m.group("name"))
+                name = name[0].upper() + name[1:]
+                o = self.outlets.get(name) or self.outlets.setdefault(name, Outlet(name=name, kind="statement"))
+                self.add_source_mention(m.start("name"), m.end("name"), o)
+                self.taken.append((m.start("name"), m.end("name")))
+            for m in f.source_line_re.finditer(self.text, s0, s1):
+                a, b = m.start("name"), m.end("name")
+                if any(x.start <= a < x.end for x in self.source_mentions):
+                    continue
+                name = self.text[a:b].strip()
+                o = self.kb.outlet(name)
+                self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(name))
+            if heading:
+                continue
+            for rx in (f.outlet_form_after_re, f.outlet_form_before_re):
+                for m in rx.finditer(self.text, s0, s1):
+                    a, b = m.start("name"), m.end("name")
+                    raw = self.text[a:b].strip("\"“” ")
+                    a = self.text.index(raw, a)
+                    b = a + len(raw)
+                    if self.overlaps(a, b) or any(x.start < b and a < x.end for x in self.source_mentions):
+                        continue
+                    clean = self._clean_org(raw)
+                    if not clean or clean != raw:
+                        continue
+                    if self.kb.actor(raw) or any(p.start <= a and b <= p.end for p in self.doc.places):
+                        continue
+                    if all(w.lower() in f.stop_names or self.kb.demonyms.get(word_key(w)) for w in re.findall(r"[\w'’]+", raw)):
+                        continue
+                    kind = m.group("kind").lower()
+                    kind = ("telegram" if "telegram" in kind else "newspaper" if kind in ("daily", "newspaper")
+                            else "agency" if "agency" in kind else "tv" if kind in ("tv", "television") else "website")
+                    self.add_source_mention(a, b, self.outlet(raw, kind=kind))
+                    self.taken.append((a, b))
+        # back-references: "the website", "the press agency", "the observatory"
+        if self.source_mentions:
+            for s0, s1, heading in self.segments:
+                for m in f.anaphor_re.finditer(self.text, s0, s1):
+                    if self.overlaps(*m.span()):
+                        continue
+                    prev = [x for x in self.source_mentions if x.end <= m.start()]
+                    if not prev:
+                        continue
+                    kind = m.group("kind").lower()
+                    want = {"website": ("website",), "press agency": ("agency",), "news agency": ("agency",),
+                            "agency": ("agency",), "observatory": ("monitor",), "monitor": ("monitor",),
+                            "daily": ("newspaper",), "newspaper": ("newspaper",), "channel": ("telegram", "tv"),
+                            "outlet": (), "network": ()}.get(re.sub(r"\s+", " ", kind), ())
+                    pick = [x for x in prev if not want or x.entity.kind in want]
+                    if not pick:
+                        continue
+                    self.add_source_mention(m.start(), m.end(), pick[-1].entity)
+        # the publisher itself, where it reports first-hand (not a digest of other outlets)
+        pub = self.doc.meta.publisher if self.doc.meta else None
+        if pub:
+            o = self.kb.outlet(pub) or self.kb.outlet(re.sub(r"\s*\(.*\)$", "", pub))
+            if o is not None and not o.digest and o.name not in {x.entity.name for x in self.source_mentions}:
+                pass  # left to the attribution stage: needs to know which claims are the publisher's own

@@ -1,0 +1,276 @@
+"""Attribution: who says so, and when, for every claim.
+
+The stage walks the report's sentences in order and keeps a *reporting context*: the outlet being cited, the date of
+its report, its footnote and its stated sourcing. A sentence with a reporting frame ("On December 23, the Eye of the
+Euphrates website quoted exclusive sources, which claimed that ...") opens a new context; a frame that refers back
+("The website added that", "According to the report", "The same sources") keeps it; a new paragraph with no frame
+returns to the publisher's own voice.
+
+Each claim then gets:
+- ``source``: publisher -> cited outlet (its report date, its footnote) -> stated sourcing. A statement by an actor
+  ("the SDF said in a statement") makes that actor the source; unnamed sources speaking to the publisher ("local
+  sources said") leave the publisher as the source; unnamed other outlets ("other sources reported") name none;
+- ``date``: a date written in the claim's own clause, relative ones read against the cited report's date ("on the
+  previous day" of a December 22 report is December 21); else the cited report's date; else the publication date;
+- ``optional``/``restates``: a headline, or a summary paragraph before the detailed reports, restates body claims:
+  such a claim is linked to the body claim it restates and marked optional.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+
+from sitrep.extract.dates import parse_expression, resolve, to_date
+from sitrep.extract.events_frames import find_frame
+from sitrep.extract.events_lexicon import lexicon
+from sitrep.extract.model import Claim, DateValue, Doc, Outlet, SourceChain, Span
+
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+_TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
+_SUMMARY_CUE = re.compile(r"\b(?:reports?|sources|websites|outlets|media)\b", re.I)
+
+
+class _Context:
+    __slots__ = ("outlet", "mention", "date", "footnote", "sourcing", "own")
+
+    def __init__(self):
+        self.outlet: Outlet | None = None
+        self.mention: Span | None = None
+        self.date: str | None = None
+        self.footnote: int | None = None
+        self.sourcing: str | None = None
+        self.own = True
+
+    def copy(self) -> "_Context":
+        c = _Context()
+        c.outlet, c.mention, c.date, c.footnote, c.sourcing, c.own = (self.outlet, self.mention, self.date,
+                                                                      self.footnote, self.sourcing, self.own)
+        return c
+
+
+class Attributor:
+    """Pipeline stage: the source chain, certainty, date anchoring and restatement links of ``doc.claims``."""
+
+    def __init__(self):
+        self.lex = lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.claims:
+            return doc
+        text = doc.text
+        lex = self.lex
+        published = to_date(doc.meta.published)
+        sentences = doc.sentences
+        starts = [s.start for s in sentences]
+        by_sentence: dict[int, list[Claim]] = {}
+        for c in doc.claims:
+            si = bisect_right(starts, c.evidence.start) - 1
+            by_sentence.setdefault(si, []).append(c)
+        sources = sorted(doc.sources, key=lambda m: m.start)
+        actors = sorted(doc.actors, key=lambda m: m.start)
+        dates = sorted(doc.dates, key=lambda m: m.start)
+        footnotes = {f.number: f for f in doc.meta.footnotes}
+
+        ctx = _Context()
+        last_named: tuple[Outlet, Span] | None = None
+        paragraph = -1
+        first_report_paragraph = None
+        claim_paragraph: dict[int, int] = {}
+        for si, s in enumerate(sentences):
+            if s.boilerplate:
+                continue
+            s0, s1 = s.start, s.end
+            s_sources = [m for m in sources if s0 <= m.start < s1]
+            s_actors = [m for m in actors if s0 <= m.start < s1]
+            frame = find_frame(text, s0, s1, lex, [(m.start, m.end) for m in s_sources + s_actors])
+            new_paragraph = s.paragraph != paragraph
+            paragraph = s.paragraph
+            speaker_spans = [sp for sp in (frame.speaker, frame.according) if sp is not None]
+            local = None     # a context for this sentence only (a trailing "according to X")
+            if speaker_spans:
+                named = None
+                publisher = (doc.meta.publisher or "").lower()
+                for a, b in speaker_spans:
+                    # The head of the speaker phrase is its last outlet ("the opposition website Euphrates Post");
+                    # the publisher itself is never the cited outlet.
+                    cands = [m for m in s_sources if a <= m.start < b + 1
+                             and not (publisher and (m.entity.name.lower() in publisher
+                                                     or publisher in m.entity.name.lower()))]
+                    if cands:
+                        named = cands[-1]
+                    if named is None:
+                        act = next((m for m in s_actors if a <= m.start < b + 1
+                                    and not re.search(r"\b(?:which|who)\b[^,]*$", text[a:m.start])), None)
+                        if act is not None:
+                            named = act
+                nctx = ctx.copy() if not new_paragraph or True else _Context()
+                stext = " ".join(text[a:b] for a, b in speaker_spans)
+                if named is not None:
+                    ent = named.entity
+                    outlet = ent if isinstance(ent, Outlet) else Outlet(name=ent.name, kind="statement")
+                    nctx = _Context()
+                    nctx.outlet, nctx.mention, nctx.own = outlet, Span(named.start, named.end, named.text), False
+                    if isinstance(ent, Outlet):
+                        last_named = (outlet, nctx.mention)
+                elif lex.unnamed_outlet_re.search(stext) and not re.search(r"\b(?:the|these)\s+same\b", stext, re.I) \
+                        and not (_TOLD.search(text[frame.verb[0]:frame.verb[1]]) if frame.verb else False):
+                    nctx = _Context()
+                    nctx.own = False
+                    nctx.sourcing = lex.unnamed_outlet_re.search(stext).group()
+                elif lex.sourcing_re.search(stext) and not lex.anaphoric_source_re.match(stext.strip()):
+                    # Unnamed sources speaking to the publisher: the publisher is the source.
+                    nctx = _Context()
+                    nctx.own = True
+                    nctx.sourcing = lex.sourcing_re.search(stext).group()
+                elif lex.anaphoric_source_re.search(stext):
+                    if ctx.outlet is None and last_named is not None and re.search(r"\bsource\b", stext, re.I):
+                        nctx.outlet, nctx.mention = last_named
+                        nctx.own = False
+                # The frame's date is the cited report's date.
+                fdate = None
+                for m in dates:
+                    if m.start >= s1:
+                        break
+                    if any(a <= m.start < b for a, b in frame.frame_spans) and m.entity.value:
+                        fdate = m.entity.value
+                        break
+                if not fdate and named is not None and ctx.outlet is not None and ctx.outlet.name == getattr(
+                        named.entity, "name", None):
+                    fdate = ctx.date
+                if not fdate and named is not None:
+                    # "According to X, also on November 3, ...": an absolute date opening the content.
+                    for m in dates:
+                        if frame.content_start <= m.start < min(s1, frame.content_start + 30) and m.entity.value \
+                                and m.entity.anchor is None:
+                            fdate = m.entity.value
+                            break
+                if fdate:
+                    nctx.date = fdate
+                elif named is not None:
+                    nctx.date = None
+                if frame.according is not None and frame.speaker is None and frame.content_end < s1:
+                    local = nctx
+                else:
+                    ctx = nctx
+                    if not ctx.own and ctx.outlet is not None and ctx.outlet.kind != "statement" \
+                            and first_report_paragraph is None and nctx.date:
+                        first_report_paragraph = s.paragraph
+            elif new_paragraph and not lex.hedge_re.search(text, s0, s1):
+                # A new paragraph in no one's voice is the publisher's own; a hedged one ("were reportedly
+                # arrested") goes on reporting the cited outlet.
+                ctx = _Context()
+            # Stated sourcing anywhere in the frame ("according to 'exclusive sources'", "citing a special source").
+            use = local or ctx
+            for a, b in frame.frame_spans:
+                sm = lex.sourcing_re.search(text, a, b)
+                if sm:
+                    use.sourcing = re.sub(r"\s+", " ", sm.group().lower())
+                    break
+            else:
+                sm = lex.sourcing_re.search(text, frame.content_start, s1)
+                if sm and re.search(r"\b(?:citing|according\s+to|quoted|told)\s+\W*(?:an?\s+)?\W*$",
+                                    text[max(s0, sm.start() - 25):sm.start()], re.I):
+                    use.sourcing = re.sub(r"\s+", " ", sm.group().lower().replace('"', ""))
+            # Footnote: a "[n]" marker in this sentence, or later in the paragraph.
+            fm = _MARKER.search(text, s0, s1)
+            if fm:
+                use.footnote = int(fm.group(1))
+                fn = footnotes.get(use.footnote)
+                if fn is not None and fn.date and not use.date:
+                    use.date = fn.date
+            for claim in by_sentence.get(si, []):
+                claim_paragraph[id(claim)] = s.paragraph
+                self._attribute(doc, claim, use, frame, dates, published)
+        self._restatements(doc, claim_paragraph, first_report_paragraph)
+        return doc
+
+    def _attribute(self, doc: Doc, claim: Claim, ctx: _Context, frame, dates, published) -> None:
+        outlet = ctx.outlet
+        claim.source = SourceChain(publisher=doc.meta.publisher, outlet=outlet, outlet_mention=ctx.mention,
+                                   outlet_date=ctx.date, footnote=ctx.footnote, sourcing=ctx.sourcing)
+        if ctx.mention is not None:
+            claim.fields["source"] = ctx.mention
+        # Date: one written in the claim's own content, nearest its trigger.
+        t = claim.trigger.start if claim.trigger else claim.evidence.start
+        anchor = to_date(ctx.date) or published
+        anchor_name = "cited report" if ctx.date else "published"
+        best = None
+        for m in dates:
+            if m.start < frame.content_start or m.start >= claim.evidence.end:
+                if m.start >= claim.evidence.end:
+                    break
+                continue
+            if m.start >= frame.content_end:
+                continue
+            d = abs(m.start - t)
+            if best is None or d < best[0]:
+                best = (d, m)
+        if best is not None:
+            m = best[1]
+            expr = parse_expression(m.text)
+            value = resolve(expr, anchor, anchor_name) if expr is not None and (expr.relative or expr.year is None) \
+                else m.entity
+            claim.date = value
+            claim.fields["date"] = Span(m.start, m.end, m.text)
+            return
+        if ctx.date:
+            claim.date = DateValue(ctx.date, "day" if len(ctx.date) == 10 else "month", "cited report")
+        elif published is not None:
+            claim.date = DateValue(published.isoformat(), "day", "published")
+
+    def _restatements(self, doc: Doc, claim_paragraph: dict[int, int], first_report_paragraph: int | None) -> None:
+        """Headline and summary claims: linked to the body claim they restate, marked optional."""
+        claims = doc.claims
+        sentences = doc.sentences
+        starts = [s.start for s in sentences]
+
+        def heading(c: Claim) -> bool:
+            return sentences[bisect_right(starts, c.evidence.start) - 1].heading
+
+        def summary(c: Claim) -> bool:
+            if first_report_paragraph is None:
+                return False
+            p = claim_paragraph.get(id(c))
+            if p is None or p >= first_report_paragraph:
+                return False
+            para = " ".join(s.text for s in sentences if s.paragraph == p)
+            return bool(_SUMMARY_CUE.search(para))
+
+        def fam(t: str) -> str:
+            return "motion" if t in ("movement", "transfer") else t
+
+        body = [i for i, c in enumerate(claims) if not heading(c) and not summary(c)]
+        drop: set[int] = set()
+        for i, c in enumerate(claims):
+            is_heading = heading(c)
+            if not is_heading and not summary(c):
+                continue
+            names = {x.actor.name for x in c.actors} | {x.place.name for x in c.places}
+            best = None
+            for j in body:
+                b = claims[j]
+                if fam(b.type) != fam(c.type):
+                    continue
+                shared = len(names & ({x.actor.name for x in b.actors} | {x.place.name for x in b.places}))
+                if shared and (best is None or shared > best[0]):
+                    best = (shared, j)
+            if best is None and is_heading:
+                same = [j for j in body if claims[j].type == c.type]
+                if len(same) == 1:
+                    best = (0, same[0])
+            if best is not None:
+                c.restates = best[1]
+                c.optional = True
+            elif is_heading:
+                c.optional = True
+                drop.add(i)
+        if drop:
+            # A headline restates the body: a headline claim that restates no body claim is left out, and the links
+            # of the others are renumbered.
+            keep = [i for i in range(len(claims)) if i not in drop]
+            new_index = {old: new for new, old in enumerate(keep)}
+            doc.claims = [claims[i] for i in keep]
+            for c in doc.claims:
+                if c.restates is not None:
+                    c.restates = new_index.get(c.restates)

@@ -1,0 +1,621 @@
+"""Events: from each sentence's predicates and their arguments, the typed claims an analyst would write down.
+
+For every extractable sentence (headings included; they are linked to the body claims they restate later, by the
+attribution stage):
+
+1. the reporting frame is set apart ("On December 22, the website reported that ..."): triggers are looked for in
+   the content only;
+2. triggers come from the lexicon (``data/lexicons/triggers.yaml``): verbs, phrases and event nouns. A bare lemma is
+   a verb only after "to" or a modal; a noun is an event when a light verb takes it ("held a meeting"), when an
+   occurrence verb follows ("a meeting was held") or when it names an event on its own ("clashes"). Triggers in a
+   topic ("met to discuss the attacks"), in a background phrase ("amid clashes") or in the complement of a directive
+   ("ordered them to target ...") are not events of their own;
+3. motion verbs are typed by what moves: personnel make a movement, materiel a transfer ("a plane loaded with weapons
+   landed" is a transfer, "five buses carrying operatives entered" a movement);
+4. each trigger gets a scope in its sentence; the actors before it are agents, after it participants or targets; the
+   places take a role from their preposition (from: origin, through/via: route, to/into/towards: destination);
+5. modality (planned: "intend to", "would", "were ordered to"), negation and hedging come from the words before the
+   trigger; quantities and equipment from the scope;
+6. a sentence whose subject refers back ("The operatives ...", "They ...", "The meeting was also attended by") adds
+   to the claim it continues instead of making a new one; so does a later mention of the same event that shares two
+   of its actors and places.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from sitrep.extract.events_frames import find_frame
+from sitrep.extract.events_lexicon import lexicon
+from sitrep.extract.model import Claim, ClaimActor, ClaimPlace, Doc, Mention, Quantity, Span
+
+_MODALS = {"to", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "did", "do", "does",
+           "not", "likely", "and", "or", "then", "also", "cannot"}
+_NOUN_CONTEXT = {"the", "a", "an", "joint", "military", "new", "of", "for", "in", "at", "on", "its", "their", "his",
+                 "her", "these", "those", "this", "that", "such", "security", "recent", "similar", "further", "any",
+                 "more", "additional", "previous", "past", "some", "several", "two", "training", "regular", "'s", "’s",
+                 "drone", "with", "other", "by", "from", "during", "after", "before", "us", "u.s.", "israeli",
+                 "iranian", "russian", "turkish", "american", "syrian", "iraqi", "closed", "intensive", "first",
+                 "second", "mutual", "fierce", "heavy", "daily", "repeated", "and"}
+_BOUNDARY = re.compile(r";|:|\s[–—]\s|,\s+(?:and|but|while|whereas|as|before|after|where|which|who|when)\b|"
+                       r"\s(?:while|whereas|where|which|who|whom|before|after|when|but)\s|,\s(?=[a-z])|\bthen\b")
+_ANAPHORIC = re.compile(
+    r"^\s*(?:(?:then|later|also|subsequently|afterwards|in addition|additionally|furthermore|moreover)\s*,?\s*)*"
+    r"(?:(?:several|some|most|many|all|part|one|two|none|each|the rest|the remainder|half)\s+of\s+(?:the|them|these|those)\b|"
+    r"the\s+rest\b|they\b|it\b|he\b|she\b|(?P<det>the|these|those|this|such)\b)", re.I)
+_LEADING_ADVERBIAL = re.compile(r"^\s*(?:(?:from\s+there|there|then|later|afterwards|after\s+that|subsequently|also|in\s+addition|"
+                                r"additionally|furthermore|moreover|meanwhile|however)\s*,?\s*)+", re.I)
+_HAIL = re.compile(r"\b(?:hail(?:s|ed|ing)?\s+from|native\s+of|originally\s+from|come\s+from\s+the\s+same)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+_HAIL_CLAUSE = re.compile(r"\b(?:hail(?:s|ed|ing)?\s+from|natives?\s+of|originally\s+from)\b[^,;.]*", re.I)
+_BARE_PLACE = re.compile(r"\b(?:the|that|this)\s+(?:same\s+)?(?:town|city|village|area|region|airport|base|crossing|border\s+crossing|camp|governorate|province)\b", re.I)
+_CLAUSE_CUT = re.compile(r";|,\s|\b(?:when|while|whereas|where|which|who|that|after|before|as|because|since|and|but)\b")
+_NEW_EVENT = re.compile(r"\b(?:additional|another|other|second|further|new|more|separate|earlier|previous)\b", re.I)
+_PLACE_ROLE = [
+    (re.compile(r"(?:\bfrom|\bout\s+of|\bleaving|\bleft)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I), "origin"),
+    (re.compile(r"(?:\bthrough|\bvia|\bacross|\balong|\bby\s+way\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I), "route"),
+    (re.compile(r"(?:\bto|\binto|\btowards?|\bfor|\breached|\bentered|\benter|\benters|\bentering|\barrived\s+(?:in|at)|"
+                r"\barrive\s+(?:in|at)|\blanded\s+(?:in|at)|\bheaded\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I),
+     "destination"),
+]
+_PREPOSITION = re.compile(r"\b(?:from|out\s+of|leaving|left|through|via|across|along|by\s+way\s+of|to|into|towards?|"
+                          r"for|reached|entered|enter|enters|entering|arrived\s+(?:in|at)|arrive\s+(?:in|at)|"
+                          r"landed\s+(?:in|at)|in|at|near|on|around|outside|inside|within|between)\b", re.I)
+_PREP_ROLE = {"from": "origin", "out of": "origin", "leaving": "origin", "left": "origin", "through": "route",
+              "via": "route", "across": "route", "along": "route", "by way of": "route", "to": "destination",
+              "into": "destination", "toward": "destination", "towards": "destination", "for": "destination",
+              "reached": "destination", "entered": "destination", "enter": "destination", "enters": "destination",
+              "entering": "destination", "arrived in": "destination", "arrived at": "destination",
+              "arrive in": "destination", "arrive at": "destination", "landed in": "destination",
+              "landed at": "destination"}
+_DIRECTIVE_COMPLEMENT = re.compile(r"\b(?:to|not\s+to)\s*$", re.I)
+_PARTICIPLE_START = re.compile(r"^\s*(?:,\s*)?(?:before|after|while|and|then|also|being|having|been|had|has|have|"
+                               r"was|were|is|are|reportedly|allegedly|later|subsequently|\s)*$", re.I)
+_MOTION = {"movement", "transfer"}
+_PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
+
+
+def _words_before(text: str, pos: int, lo: int, n: int) -> list[str]:
+    chunk = text[max(lo, pos - 60):pos]
+    return re.findall(r"[\w'’.-]+", chunk.lower())[-n:]
+
+
+def _family(t: str) -> str:
+    return "motion" if t in _MOTION else t
+
+
+class _Index:
+    """Mentions sorted by start, for range queries."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def within(self, a: int, b: int) -> list[Mention]:
+        i = bisect_left(self.starts, a)
+        out = []
+        while i < len(self.items) and self.items[i].start < b:
+            if self.items[i].end <= b:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+
+class EventFinder:
+    """Pipeline stage: ``doc.claims`` from the extractable sentences (headings included, marked optional)."""
+
+    def __init__(self):
+        self.lex = lexicon()
+
+    # ---- triggers ------------------------------------------------------------------------------------------------
+
+    def _triggers(self, text: str, a: int, b: int, s0: int):
+        """(start, end, entry) of the event triggers in text[a:b]."""
+        lex = self.lex
+        out = []
+        for m in lex.trigger_re.finditer(text, a, b):
+            form = re.sub(r"\s+", " ", m.group().lower())
+            e = lex.entries.get(form)
+            if e is None:
+                continue
+            prev = _words_before(text, m.start(), s0, 2)
+            prev1 = prev[-1] if prev else ""
+            prev_clean = prev1.strip("\"“”'")
+            noun_reading = e.noun and (prev_clean in _NOUN_CONTEXT or m.group()[0].isupper() and m.start() > s0)
+            if e.verb and not (e.ing and prev_clean in _NOUN_CONTEXT) and not noun_reading:
+                out.append((m.start(), m.end(), e, "verb"))
+                continue
+            if e.lemma and (prev_clean in _MODALS or prev_clean.endswith(("n't", "ly")) or prev_clean in _PRONOUNS
+                            or (prev_clean.endswith("s") and prev_clean not in _NOUN_CONTEXT and len(prev_clean) > 3
+                                and not prev_clean.endswith(("ss", "'s", "’s")))):
+                out.append((m.start(), m.end(), e, "verb"))
+                continue
+            if e.noun or e.ing:
+                if e.strong:
+                    out.append((m.start(), m.end(), e, "noun"))
+                    continue
+                before = text[max(s0, m.start() - 45):m.start()]
+                after = text[m.end():min(b, m.end() + 45)]
+                lv = None
+                for lv in self.lex.light_re.finditer(before):
+                    pass
+                if lv is not None and not re.search(r"[,;.]", before[lv.end():]):
+                    out.append((m.start(), m.end(), e, "noun"))
+                    continue
+                om = self.lex.occurrence_re.search(after)
+                if om and not re.search(r"[,;.]", after[:om.start()]) and om.start() < 30:
+                    out.append((m.start(), m.end(), e, "noun"))
+        return out
+
+    # ---- typing --------------------------------------------------------------------------------------------------
+
+    def _theme_type(self, text: str, t0: int, t1: int, lo: int, hi: int, types: list[str], default: str) -> str:
+        """movement or transfer (or seizure for "hand over") from what moves."""
+        lex = self.lex
+        after = text[t1:min(hi, t1 + 90)]
+        cut = re.search(r"\b(?:from|to|into|through|via|in|at|near|toward|towards|across|along|on|under|after|"
+                        r"before|which|who|where)\b|[;.]", after)
+        obj = after[:cut.start()] if cut else after
+        subj = text[max(lo, t0 - 120):t0]
+        cut2 = None
+        for cut2 in re.finditer(r"[;]|\bthat\b|\bwhich\b|\bwho\b|,\s(?=[a-z])", subj):
+            pass
+        if cut2 is not None:
+            subj = subj[cut2.end():]
+        # What is carried decides first: "buses carrying operatives", "a plane loaded with weapons".
+        carried = re.search(r"\b(?:carrying|loaded\s+with|laden\s+with|transporting|with)\b(.{0,80})", subj + " " + obj,
+                            re.I)
+        if "seizure" in types and (lex.facility_re.search(obj) or not lex.materiel_re.search(obj)):
+            if not lex.materiel_re.search(obj):
+                return "seizure"
+        for zone in ([carried.group(1)] if carried else []) + [obj, subj]:
+            if lex.personnel_re.search(zone):
+                return "movement"
+            if lex.materiel_re.search(zone):
+                return "transfer"
+        return default + "?"     # no evidence either way: the listed type, open to a later part of the event
+
+    # ---- the stage -----------------------------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        lex = self.lex
+        actors = _Index(doc.actors)
+        places = _Index(doc.places)
+        persons = _Index(doc.persons)
+        sources = _Index(doc.sources)
+        claims: list[Claim] = []
+        sent_of_claim: list[int] = []
+        for si, s in enumerate(doc.sentences):
+            if s.boilerplate:
+                continue
+            s0, s1 = s.start, s.end
+            speakers = [(m.start, m.end) for m in sources.within(s0, s1)] + \
+                       [(m.start, m.end) for m in actors.within(s0, s1)]
+            frame = find_frame(text, s0, s1, lex, speakers)
+            c0, c1 = frame.content_start, frame.content_end
+            trig = self._triggers(text, c0, c1, s0)
+            if not trig:
+                continue
+            kept = self._suppress(text, trig, c0, c1)
+            if not kept:
+                continue
+            typed = self._type(text, kept, c0, c1, actors, persons, places)
+            if not typed:
+                continue
+            merged = self._group(text, typed)
+            # Scopes: from the boundary before each trigger to the boundary before the next one.
+            bounds = [c0]
+            for i in range(1, len(merged)):
+                gap_a, gap_b = merged[i - 1][1], merged[i][0]
+                cut = None
+                for cut in _BOUNDARY.finditer(text, gap_a, gap_b):
+                    pass
+                bounds.append(cut.start() if cut else gap_b)
+            bounds.append(c1)
+            # A sentence about an event already told ("These exercises included ...", "The meeting was also
+            # attended by ..."): its triggers add to that event, unless they open one of their own.
+            elaborates = self._elaborated(doc, claims, sent_of_claim, si, text, c0)
+            if elaborates is not None:
+                target = claims[elaborates]
+                for m in places.within(c0, bounds[1] if len(bounds) > 2 else c1):
+                    if all(x.place.name != m.entity.name for x in target.places) and \
+                            not _HAIL.search(text[max(c0, m.start - 40):m.start]):
+                        target.places.append(ClaimPlace(m.entity, Span(m.start, m.end, m.text), "site"))
+            sentence_claims: list[int] = []
+            for i, (t0, t1, etype, how, parts) in enumerate(merged):
+                a, b = bounds[i], bounds[i + 1]
+                t1 = parts[0][1]
+                claim = self._claim(doc, s, frame, etype, t0, t1, a, b, c0, c1, actors, places, persons)
+                if len(parts) > 1:
+                    claim.fields["triggers"] = Span(parts[0][0], parts[-1][1], text[parts[0][0]:parts[-1][1]])
+                clause_start = self._clause_start(text, a, t0)
+                subj = text[clause_start:t0]
+                if _PARTICIPLE_START.match(subj) or not subj.strip():
+                    subj = text[a:t0] if text[a:t0].strip() and not _PARTICIPLE_START.match(text[a:t0]) else text[c0:t0]
+                # No agent of its own: a pronoun or a coordinated verb takes the agent of the event before it.
+                if not any(ca.role == "agent" for ca in claim.actors):
+                    src_claim = None
+                    if sentence_claims:
+                        if not re.search(r"\b(?:which|who|where|that)\b", text[a:t0]):
+                            src_claim = claims[sentence_claims[-1]]
+                    elif claims and (_ANAPHORIC.match(_LEADING_ADVERBIAL.sub("", subj)) or not subj.strip()) \
+                            and doc.sentences[sent_of_claim[-1]].paragraph >= s.paragraph - 1:
+                        src_claim = claims[-1]
+                    if src_claim is not None:
+                        for ca in src_claim.actors:
+                            if ca.role == "agent" and all(x.actor.name != ca.actor.name for x in claim.actors):
+                                claim.actors.insert(0, ClaimActor(ca.actor, ca.mention, "agent"))
+                    elif si > 0 and re.match(r"\s*(?:these|those|such|they)\b", subj, re.I):
+                        # "These operations include ...": the actor of the sentence before.
+                        ps = doc.sentences[si - 1]
+                        prev_actors = actors.within(ps.start, ps.end)
+                        if prev_actors and ps.paragraph == s.paragraph:
+                            m = prev_actors[0]
+                            claim.actors.insert(0, ClaimActor(m.entity, Span(m.start, m.end, m.text), "agent"))
+                # "to the town": the place last named before it.
+                bp = _BARE_PLACE.search(text, t1, b) if not claim.places else None
+                if bp is not None:
+                    noun = bp.group().lower().split()[-1]
+                    kinds = {"town": ("city",), "city": ("city",), "village": ("city",), "airport": ("facility",),
+                             "base": ("facility",), "crossing": ("facility",), "camp": ("facility",),
+                             "governorate": ("region",), "province": ("region",)}.get(noun)
+                    prev_places = [m for m in places.within(max(0, s0 - 400), t0)
+                                   if kinds is None or getattr(m.entity, "kind", None) in kinds]
+                    if prev_places:
+                        m = prev_places[-1]
+                        claim.places.append(ClaimPlace(m.entity, Span(m.start, m.end, m.text),
+                                                       "destination" if etype in _MOTION else "site"))
+                if elaborates is not None and (_family(claims[elaborates].type) == _family(etype) or
+                                               claims[elaborates].type in ("meeting", "training")) \
+                        and not self._opens_new(text, t0, t1, a, b, c0, claim, how):
+                    self._merge(claims[elaborates], claim, text)
+                    continue
+                # A relative clause that carries the same load on ("..., which was then transported to ...").
+                if sentence_claims and _family(claims[sentence_claims[-1]].type) == _family(etype) == "motion" and \
+                        re.match(r"\s*,?\s*(?:which|who)\s+(?:was|were|had\s+been)?\s*(?:then\s+)?",
+                                 text[a:t0]) and re.search(r"\b(?:which|who)\b", text[a:t0]):
+                    self._merge(claims[sentence_claims[-1]], claim, text)
+                    continue
+                target = self._continues(doc, claims, sent_of_claim, si, claim, text, subj, t0)
+                if target is not None:
+                    self._merge(claims[target], claim, text)
+                    continue
+                if s.heading:
+                    claim.optional = True
+                claims.append(claim)
+                sent_of_claim.append(si)
+                sentence_claims.append(len(claims) - 1)
+        # A claim that says neither who nor where cannot be placed on a map or tied to anyone: not recorded.
+        doc.claims = [c for c in claims if c.actors or c.places]
+        return doc
+
+    @staticmethod
+    def _clause_start(text: str, a: int, t0: int) -> int:
+        start = a
+        for m in _CLAUSE_CUT.finditer(text, a, t0):
+            start = m.end()
+        return start
+
+    def _suppress(self, text, trig, c0, c1):
+        """Leave out triggers that are a topic of talk, background, or the content of a directive."""
+        lex = self.lex
+        kept = []
+        directive_end = -1
+        for t0, t1, e, how in trig:
+            if t0 < directive_end:
+                continue
+            clause_start = c0
+            for bm in re.finditer(r";|\bwho\b|\bwhich\b|\bwhere\b|\bthat\b|\bwhile\b", text[c0:t0]):
+                clause_start = c0 + bm.end()
+            lead = text[clause_start:t0]
+            tm = None
+            for tm in lex.topic_re.finditer(lead):
+                pass
+            if tm is not None and not re.search(r"[,;]", lead[tm.end():]):
+                continue
+            after = text[t1:min(c1, t1 + 60)]
+            occurs = bool(re.match(r"[^,;]{0,50}?\b(?:that|which)\s+(?:was|were)\s+(?:held|carried\s+out|conducted)\b",
+                                   after)) or bool(re.search(r"\b(?:on|in)\s+[A-Z][a-z]+\s+\d", after[:30]))
+            if how == "noun" and not occurs:
+                window = text[max(c0, t0 - 40):t0]
+                bg = None
+                for bg in lex.background_re.finditer(window):
+                    pass
+                if bg is not None and not re.search(r"[,;]", window[bg.end():]):
+                    continue
+                if re.search(r"\brecent\s+(?:[\w-]+\s+)?$", text[max(c0, t0 - 30):t0], re.I):
+                    continue
+            kept.append((t0, t1, e, how))
+            if "directive" in e.types and len(e.types) == 1:
+                # The ordered act is the directive's content, not an event of its own.
+                rest = text[t1:c1]
+                stop = re.search(r"[;.]|\b(?:following|after|which|while)\b", rest)
+                directive_end = t1 + (stop.start() if stop else len(rest))
+        return kept
+
+    def _type(self, text, kept, c0, c1, actors, persons, places):
+        lex = self.lex
+        typed = []
+        for t0, t1, e, how in kept:
+            types = e.types
+            if any(t in _MOTION for t in types) or "seizure" in types:
+                etype = self._theme_type(text, t0, t1, c0, c1, types, types[0])
+            else:
+                etype = types[0]
+            if etype.endswith("?"):
+                etype = etype[:-1]
+                how = how + "?"
+            word = text[t0:t1].lower()
+            if etype == "establishment":
+                obj = text[t1:min(c1, t1 + 70)]
+                subj = text[max(c0, t0 - 70):t0]
+                if not (lex.facility_re.search(obj) or (re.search(r"\bwhich\b", subj) and lex.facility_re.search(subj))):
+                    continue
+            if etype == "attack" and word.startswith(("launch", "fire", "fired", "firing")):
+                if not lex.attack_object_re.search(text[t1:min(c1, t1 + 50)]):
+                    continue
+            if etype == "meeting" and word.startswith("visit"):
+                nxt = text[t1:min(c1, t1 + 70)]
+                if re.match(r"\s+(?:[\w'’-]+\s+){0,2}?(?:positions|sites|bases|front|areas|area|region)\b", nxt, re.I) \
+                        or places.within(t1, min(c1, t1 + 40)):
+                    etype = "movement"
+                elif not (actors.within(t1, min(c1, t1 + 70)) or persons.within(t1, min(c1, t1 + 70))
+                          or re.search(r"\b(?:by|of)\s*$", text[t1:t1 + 4])):
+                    continue
+            typed.append((t0, t1, etype, how))
+        return typed
+
+    def _group(self, text, typed):
+        """One claim per event: triggers of one type (motion counts as one) in one clause are one event."""
+        merged: list[list] = []
+        for t0, t1, etype, how in typed:
+            if merged:
+                p = merged[-1]
+                gap = text[p[1]:t0]
+                same = _family(p[2]) == _family(etype)
+                if same and not re.search(r";|\bwhile\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhen\b", gap) and \
+                        (len(gap) < 60 or not _BOUNDARY.search(gap)):
+                    p[1] = max(p[1], t1)
+                    p[4].append((t0, t1))
+                    if etype == "transfer" and p[3].endswith("?") and not how.endswith("?"):
+                        p[2] = "transfer"      # "landed ... to deliver cargo": the load makes it a transfer
+                    continue
+            merged.append([t0, t1, etype, how, [(t0, t1)]])
+        for p in merged:
+            p[3] = p[3].rstrip("?")
+        return merged
+
+    def _elaborated(self, doc, claims, sent_of_claim, si, text, c0) -> int | None:
+        """The claim a sentence about an already-told event elaborates ("These exercises included ...")."""
+        m = re.match(r"\s*(?:the|these|this|those|such)\s+((?:[\w'’-]+\s+){0,2}?)([\w-]+)\b", text[c0:c0 + 80], re.I)
+        if not m:
+            return None
+        head = m.group(2).lower()
+        e = self.lex.entries.get(head)
+        if e is None or not e.noun and head not in ("load", "cargo", "shipment", "convoy", "delegation"):
+            if head not in ("load", "cargo", "convoy", "delegation", "operation", "operations", "orders"):
+                return None
+        if _NEW_EVENT.search(m.group(1) or ""):
+            return None
+        fams = {_family(t) for t in e.types} if e is not None else {"motion"}
+        if head in ("operation", "operations"):
+            fams = None
+        s = doc.sentences[si]
+        for j in range(len(claims) - 1, -1, -1):
+            ps = doc.sentences[sent_of_claim[j]]
+            if s.paragraph - ps.paragraph > 2:
+                break
+            if ps.heading:
+                continue
+            if fams is None or _family(claims[j].type) in fams:
+                return j
+        return None
+
+    def _opens_new(self, text, t0, t1, a, b, c0, claim, how) -> bool:
+        """In a sentence about an event already told, does this trigger open an event of its own?
+
+        It does when it is an indefinite event noun ("a meeting between ... that was held"), has its own agent
+        ("instructions given by Russian commanders", "which the militias converted"), sits in a "where/when" clause
+        ("where they met"), or follows a new report ("claiming that ...").
+        """
+        before = text[max(a, t0 - 20):t0].lower()
+        if how == "noun" and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", before):
+            return True
+        after = text[t1:min(b, t1 + 40)]
+        if re.match(r"\s+(?:given|issued|carried\s+out|held|conducted)\s+by\b", after):
+            return True
+        lead = text[a:t0]
+        rel = None
+        for rel in re.finditer(r"\b(?:which|who|where|when)\b", lead):
+            pass
+        if rel is not None and (rel.group() in ("where", "when") or any(
+                ca.role == "agent" and ca.mention.start >= a + rel.end() for ca in claim.actors)):
+            return True
+        if re.search(r"\b(?:claim|claiming|claimed|adding|added|saying|said|noting|noted|reported)\s+that\b",
+                     text[c0:t0]):
+            return True
+        return False
+
+    # ---- one claim -----------------------------------------------------------------------------------------------
+
+    def _claim(self, doc, s, frame, etype, t0, t1, a, b, c0, c1, actors, places, persons) -> Claim:
+        text = doc.text
+        lex = self.lex
+        claim = Claim(type=etype, evidence=Span(s.start, s.end, s.text), trigger=Span(t0, t1, text[t0:t1]))
+        # Actors: in the trigger's clause, before it agents (the subject), after it participants or targets; "by X"
+        # is an agent. With no actor in its clause, the first actor of the scope is the subject.
+        passive = re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[max(a, t0 - 25):t0])
+        clause_start = self._clause_start(text, a, t0)
+        in_scope = actors.within(a, b)
+        before_clause = [m for m in in_scope if m.end <= clause_start]
+        in_clause_before = [m for m in in_scope if clause_start <= m.start and m.end <= t0]
+        chosen = [m for m in in_scope if m.start >= clause_start]
+        if not in_clause_before and before_clause:
+            chosen = before_clause[:1] + chosen
+        for m in chosen:
+            if m.end <= t0:
+                role = "agent" if not passive else "target" if etype in ("attack", "arrest") else "participant"
+            else:
+                before = text[max(t0, m.start - 12):m.start].lower()
+                if re.search(r"\bby\s+(?:the\s+)?$", before):
+                    role = "agent"
+                elif etype in ("attack", "arrest", "seizure") and not re.search(r"\bwith\s+(?:the\s+)?$", before):
+                    role = "target"
+                else:
+                    role = "participant"
+            if any(x.actor.name == m.entity.name for x in claim.actors):
+                continue
+            claim.actors.append(ClaimActor(m.entity, Span(m.start, m.end, m.text), role))
+        claim.actors.sort(key=lambda x: 0 if x.role == "agent" else 1)
+        # Places, with a role from the place stage or from the preposition before them.
+        hail_spans = []
+        for hm in _HAIL_CLAUSE.finditer(text, a, b):
+            hail_spans.append(hm.span())
+        for m in places.within(a, b):
+            if any(h0 <= m.start < h1 for h0, h1 in hail_spans):
+                continue
+            role = m.role if m.role in ("origin", "route", "destination", "site") else None
+            if role is None:
+                before = text[max(a, m.start - 40):m.start]
+                role = "site"
+                pm = None
+                for pm in _PREPOSITION.finditer(before):
+                    pass
+                if pm is not None and not re.search(r"[,;]", before[pm.end():]):
+                    role = _PREP_ROLE.get(re.sub(r"\s+", " ", pm.group().lower()), "site")
+                if role == "destination" and etype not in _MOTION:
+                    role = "site"
+            if any(x.place.name == m.entity.name for x in claim.places):
+                continue
+            claim.places.append(ClaimPlace(m.entity, Span(m.start, m.end, m.text), role))
+        for m in persons.within(a, b):
+            claim.persons.append(m)
+        # Modality, negation, hedging.
+        lead = text[max(c0, t0 - 60):t0]
+        clause_lead = lead
+        cut = None
+        for cut in re.finditer(r"[,;]\s|\bthat\b|\bwhich\b|\bwho\b", lead):
+            pass
+        if cut is not None:
+            clause_lead = lead[cut.end():]
+        pm = None
+        for pm in lex.planned_re.finditer(clause_lead):
+            pass
+        words = re.findall(r"[\w'’]+", clause_lead.lower())
+        prev = words[-1] if words else ""
+        if pm is not None and not re.match(r"\s+have\b", clause_lead[pm.end():]):
+            claim.modality = "planned"
+            claim.fields["modality"] = Span(t0 - len(lead) + (len(lead) - len(clause_lead)) + pm.start(),
+                                            t0 - len(clause_lead) + pm.end(), pm.group())
+        elif prev == "to" and not re.search(r"\b(?:used|continued|began|started|managed|went|came)\s+to\s*$",
+                                            clause_lead, re.I):
+            claim.modality = "planned"
+        elif re.search(r"\b(?:the\s+)?(?:intention|plans?|decision|preparations?|attempts?|efforts?)\s+(?:to|for)\s+\W?$",
+                       clause_lead, re.I):
+            claim.modality = "planned"
+        neg = lex.negation_re.search(" ".join(words[-4:]))
+        if neg:
+            claim.negated = True
+        hedge = None
+        for hm in lex.hedge_re.finditer(text, s.start, min(s.end, t1 + 25)):
+            hedge = hm
+        if hedge is not None:
+            claim.certainty = hedge.group().lower()
+            claim.fields["certainty"] = Span(hedge.start(), hedge.end(), hedge.group())
+        # Quantities and equipment in the scope.
+        for qm in lex.quantity_re.finditer(text, a, b):
+            qual = qm.group("qual")
+            value = None
+            if qm.group("num"):
+                try:
+                    value = float(qm.group("num").replace(",", ""))
+                except ValueError:
+                    value = None
+                if value is not None and value.is_integer():
+                    value = int(value)
+                if value is not None and 1900 <= value <= 2100 and not qual:
+                    continue
+            elif qm.group("word"):
+                value = lex.numbers.get(re.sub(r"\s+", " ", qm.group("word").lower()))
+            else:
+                qual = re.sub(r"\s+", " ", qm.group("vague").lower())
+            unit = re.sub(r"\s+", " ", qm.group("unit").lower())
+            claim.quantities.append(Quantity(value, unit, qual.lower() if qual else None,
+                                             Span(qm.start(), qm.end(), qm.group())))
+        for em in lex.equipment_re.finditer(text, a, b):
+            name = re.sub(r"\s+", " ", em.group().lower())
+            if name not in claim.equipment:
+                claim.equipment.append(name)
+                claim.fields.setdefault("equipment", Span(em.start(), em.end(), em.group()))
+        return claim
+
+    # ---- continuation --------------------------------------------------------------------------------------------
+
+    def _continues(self, doc, claims, sent_of_claim, si, claim, text, subj, t0) -> int | None:
+        """The index of an earlier claim this one continues, or None."""
+        if not claims:
+            return None
+        s = doc.sentences[si]
+        fam = _family(claim.type)
+        stripped = _LEADING_ADVERBIAL.sub("", subj)
+        am = _ANAPHORIC.match(stripped)
+        anaphoric = bool(am) and not _NEW_EVENT.search(subj[:80])
+        if anaphoric and am.group("det"):
+            # "The Iran-backed militias launched ...": a definite actor, not a reference to an earlier event.
+            rest = stripped[am.end():]
+            if not self.lex.personnel_re.match(rest.strip().split(" ")[0] if rest.strip() else ""):
+                first = next((x for x in claim.actors if x.role == "agent"), None)
+                if first is not None and first.mention.start < t0 and \
+                        not self.lex.personnel_re.search(text[max(0, t0 - len(subj)):first.mention.start]):
+                    anaphoric = False
+                elif not self.lex.personnel_re.search(rest) and not self.lex.materiel_re.search(rest) and \
+                        not re.search(r"\b(?:buses|vehicles|plane|aircraft|helicopter|trucks|load|cargo)\b", rest, re.I):
+                    anaphoric = False
+        for j in range(len(claims) - 1, -1, -1):
+            prev = claims[j]
+            ps = doc.sentences[sent_of_claim[j]]
+            if s.paragraph - ps.paragraph > 2:
+                break
+            if s.heading or ps.heading:
+                continue
+            if _family(prev.type) != fam or prev.modality != claim.modality:
+                continue
+            if anaphoric and sent_of_claim[j] != si:
+                return j
+            shared = len({x.actor.name for x in prev.actors} & {x.actor.name for x in claim.actors}) + \
+                len({x.place.name for x in prev.places} & {x.place.name for x in claim.places})
+            own_date = any(s.start <= m.start < t0 and m.entity.value for m in doc.dates)
+            if shared >= 2 and not _NEW_EVENT.search(subj[:80]) and s.paragraph - ps.paragraph <= 1 \
+                    and prev.type == claim.type and sent_of_claim[j] != si and not own_date:
+                return j
+        return None
+
+    def _merge(self, into: Claim, other: Claim, text: str) -> None:
+        for ca in other.actors:
+            if all(x.actor.name != ca.actor.name for x in into.actors):
+                into.actors.append(ca)
+        for cp in other.places:
+            if all(x.place.name != cp.place.name for x in into.places):
+                into.places.append(cp)
+        for p in other.persons:
+            if all(x.entity.name != p.entity.name for x in into.persons):
+                into.persons.append(p)
+        for q in other.quantities:
+            into.quantities.append(q)
+        for e in other.equipment:
+            if e not in into.equipment:
+                into.equipment.append(e)
+        if into.certainty is None and other.certainty:
+            into.certainty = other.certainty
+        ev = into.evidence
+        if other.evidence.start > ev.end and other.evidence.start - ev.end < 600:
+            into.evidence = Span(ev.start, other.evidence.end, text[ev.start:other.evidence.end])
+        else:
+            key = "continued"
+            n = 1
+            while key in into.fields:
+                n += 1
+                key = f"continued{n}"
+            into.fields[key] = other.evidence
+        if other.type == "transfer" and into.type == "movement" and not into.quantities:
+            pass

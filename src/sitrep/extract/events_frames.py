@@ -1,0 +1,139 @@
+"""Reporting frames: the part of a sentence that says who reports ("On December 22, the website reported that ...")
+as against the content that is reported. Shared by the events stage (triggers are only looked for in the content)
+and the attribution stage (the speaker and the frame's date make the claim's source chain).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.extract.events_lexicon import Lexicon
+
+_THAT = re.compile(r"""(?:\[\d+\])?\s*(?:,\s*)?(?:that\b|:|,|\s*["“])?""")
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+_DATELINE = re.compile(r"""^(?:[A-Z][A-Z' .,-]{2,40}(?:\([^)]{0,40}\))?\s*[–—-]\s+|[A-Z][\w ]{2,30}\s+-\s+[A-Z]\w+\s*$|"""
+                       r"""[A-Z][\w ]{2,30}/\s+)""")
+_QUOTE_OPEN = re.compile(r"""^\s*["“]""")
+
+
+@dataclass(slots=True)
+class Frame:
+    content_start: int
+    content_end: int
+    speaker: tuple[int, int] | None = None      # span of the reporting subject ("the website", "SOHR")
+    verb: tuple[int, int] | None = None          # the reporting verb
+    frame_spans: list[tuple[int, int]] = field(default_factory=list)   # the frame's text (holds its date)
+    according: tuple[int, int] | None = None     # "according to X": the X
+
+
+def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | None:
+    """The reporting verb's subject region: back from the verb to the clause start (';', 'that', a quote, or lo).
+
+    The region may hold a leading date and an apposition ("On December 24, the Deirezzor24 website, which covers
+    the Deir Al-Zour region, reported"): the speaker is looked for anywhere in it.
+    """
+    a = max(lo, verb_start - 220)
+    window = text[a:verb_start]
+    cut = -1
+    for m in re.finditer(r";|\bthat\b|—", window):
+        cut = m.end()
+    start = a + cut if cut >= 0 else a
+    while start < verb_start and text[start].isspace():
+        start += 1
+    end = verb_start
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[int, int]]) -> Frame:
+    """The reporting frame of the sentence text[s0:s1].
+
+    ``speakers`` are the spans of mentions that can report (outlets, actors) in this sentence.
+    """
+    frame = Frame(s0, s1)
+    # A dateline ("TEL TAMR –", "ERBIL (Kurdistan 24) –", "Shafaq News/") is not content.
+    dm = _DATELINE.match(text, s0, s1)
+    if dm and dm.end() < s1:
+        frame.content_start = dm.end()
+        frame.frame_spans.append((s0, dm.end()))
+    lo = frame.content_start
+    # "According to X, ..." at the start.
+    am = _ACCORDING.search(text, lo, min(s1, lo + 12))
+    if am:
+        comma = text.find(",", am.end(), s1)
+        if 0 <= comma - am.end() < 120:
+            frame.according = (am.end(), comma)
+            frame.frame_spans.append((lo, comma + 1))
+            frame.content_start = comma + 1
+            lo = frame.content_start
+    # A reporting verb near the start with a subject that can report, then "that" / ":" / ",".
+    for rm in lex.reporting_re.finditer(text, lo, s1):
+        if rm.start() - lo > 220:
+            break
+        subj = _subject_before(text, rm.start(), lo)
+        if subj is None:
+            continue
+        stext = text[subj[0]:subj[1]]
+        can_report = (any(subj[0] <= a and b <= subj[1] + 1 for a, b in speakers)
+                      or lex.anaphoric_source_re.search(stext) is not None
+                      or lex.unnamed_outlet_re.search(stext) is not None
+                      or re.search(r"\b(?:reports?|statements?|article|sources?|website|channel|outlet|media)\b",
+                                   stext, re.I) is not None)
+        if not can_report:
+            continue
+        tail = _THAT.match(text, rm.end(), s1)
+        end = tail.end() if tail else rm.end()
+        frame.speaker = subj
+        frame.verb = rm.span()
+        frame.frame_spans.append((lo, end))
+        frame.content_start = end
+        # Chains: "published a report claiming that", "quoted sources, which claimed that", "reported that
+        # according to sources,".
+        while True:
+            nxt = lex.reporting_re.search(text, frame.content_start, min(s1, frame.content_start + 90))
+            if nxt:
+                t2 = _THAT.match(text, nxt.end(), s1)
+                if t2 and t2.end() > nxt.end() and text[nxt.end():t2.end()].strip(" ,[]0123456789") in ("that", ":"):
+                    between = text[frame.content_start:nxt.start()]
+                    if not lex.trigger_re.search(between):
+                        frame.frame_spans.append((frame.content_start, t2.end()))
+                        frame.content_start = t2.end()
+                        continue
+            am = _ACCORDING.match(text, frame.content_start + len(text[frame.content_start:s1]) -
+                                  len(text[frame.content_start:s1].lstrip()))
+            if am:
+                comma = text.find(",", am.end(), s1)
+                if 0 <= comma - am.end() < 120:
+                    frame.according = (am.end(), comma)
+                    frame.frame_spans.append((frame.content_start, comma + 1))
+                    frame.content_start = comma + 1
+                    continue
+            break
+        break
+    # A trailing frame: "..., according to Al-Hadath TV." / "..., the SDF said in a statement." / '"...," said the source.'
+    if frame.speaker is None and frame.according is None:
+        tail_zone = max(frame.content_start, s1 - 90)
+        am = None
+        for am in _ACCORDING.finditer(text, tail_zone, s1):
+            pass
+        if am is not None:
+            frame.according = (am.end(), s1)
+            frame.frame_spans.append((am.start(), s1))
+            frame.content_end = am.start()
+        else:
+            rm = None
+            for rm in lex.reporting_re.finditer(text, tail_zone, s1):
+                pass
+            if rm is not None:
+                before = text[frame.content_start:rm.start()]
+                comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+                rest = text[rm.end():s1]
+                if comma >= 0 and not re.match(r"\s*(?:that|:)", rest):
+                    cut = frame.content_start + comma
+                    speaker_span = (cut + 1, rm.start()) if text[cut + 1:rm.start()].strip() else (rm.end(), s1)
+                    frame.speaker = speaker_span
+                    frame.verb = rm.span()
+                    frame.frame_spans.append((cut, s1))
+                    frame.content_end = cut
+    return frame

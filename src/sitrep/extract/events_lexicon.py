@@ -1,0 +1,141 @@
+"""The lexicons of the events and attribution stages, loaded once from ``sitrep/data/lexicons/*.yaml``.
+
+Every word list becomes one compiled regular expression (longest alternative first, word-bounded, case-insensitive),
+so a sentence is scanned once per list whatever the size of the list.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+_VOWELS = set("aeiou")
+
+
+def _load(name: str) -> dict:
+    with resources.files("sitrep.data.lexicons").joinpath(name).open("r", encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def inflect(lemma: str) -> list[str]:
+    """The regular forms of an English verb: lemma, -s, -ed, -ing."""
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def alternation(words, flags=re.I) -> re.Pattern:
+    """One regex matching any of the words or phrases, longest first, on word boundaries."""
+    words = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+class TriggerEntry:
+    """How a trigger form can be read: as a finite verb or phrase, as a bare verb lemma, as an event noun."""
+    __slots__ = ("types", "verb", "lemma", "noun", "strong", "ing")
+
+    def __init__(self):
+        self.types: list[str] = []
+        self.verb = False      # a finite verb form or a phrase: an event wherever it stands
+        self.lemma = False     # a bare lemma: a verb only after "to", a modal or "did"
+        self.noun = False      # an event noun: an event with a light verb, an occurrence verb, or when strong
+        self.strong = False
+        self.ing = False       # an -ing form: read as a noun after a determiner or preposition
+
+
+class Lexicon:
+    def __init__(self):
+        trig = _load("triggers.yaml")
+        self.entries: dict[str, TriggerEntry] = {}
+        for etype, spec in trig.items():
+            strong = {s.lower() for s in spec.get("strong") or []}
+            for verb in spec.get("verbs") or []:
+                parts = [p.strip().lower() for p in verb.split("/")]
+                lemma, irregular = parts[0], parts[1:]
+                forms = set(irregular)
+                if not irregular or len(irregular) == 1:
+                    forms |= set(inflect(lemma))
+                if len(irregular) > 1:
+                    forms |= {lemma, lemma + "s"}
+                for form in forms:
+                    self._add(form, etype, "verb", False, lemma_only=(form == lemma and form not in irregular))
+            for phrase in spec.get("phrases") or []:
+                for form in phrase.split("/"):
+                    self._add(form.strip().lower(), etype, "phrase", False)
+            for noun in spec.get("nouns") or []:
+                self._add(noun.lower(), etype, "noun", noun.lower() in strong)
+            for noun in strong:
+                self._add(noun, etype, "noun", True)
+        self.trigger_re = alternation(self.entries)
+
+        mod = _load("modality.yaml")
+        self.planned_re = alternation(mod["planned"])
+        self.negation_re = alternation(mod["negation"])
+        self.hedge_re = alternation(mod["hedges"])
+        self.topic_re = alternation(mod["topic"])
+        self.background_re = alternation(mod["background"])
+        self.light_re = alternation(mod["light_verbs"])
+        self.occurrence_re = alternation(mod["occurrence"])
+
+        th = _load("themes.yaml")
+        self.personnel_re = alternation(th["personnel"])
+        self.materiel_re = alternation(th["materiel"])
+        self.facility_re = alternation(th["facilities"])
+        self.attack_object_re = alternation(th["attack_objects"])
+
+        eq = _load("equipment.yaml")
+        mods = "|".join(re.escape(m) for m in sorted(eq["modifiers"], key=len, reverse=True))
+        models = "|".join(re.escape(m) for m in sorted(eq["models"], key=len, reverse=True))
+        heads = sorted(set(eq["heads"]) | set(eq.get("singular") or []), key=len, reverse=True)
+        heads_re = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+        self.equipment_re = re.compile(
+            rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,3}}(?:(?:{models})\s+(?:\d+\s+)?)?(?:(?:{mods})[\s-]+)?(?:{heads_re})(?![\w-])",
+            re.I)
+        self.equipment_models = re.compile(rf"^(?:{models})\b", re.I)
+
+        un = _load("units.yaml")
+        self.numbers = {k.lower(): v for k, v in un["numbers"].items()}
+        units = sorted(un["units"], key=len, reverse=True)
+        units_re = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
+        vague = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(un["vague"], key=len, reverse=True))
+        quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(un["qualifiers"], key=len, reverse=True))
+        numwords = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(self.numbers, key=len, reverse=True))
+        self.quantity_re = re.compile(
+            rf"(?<![\w-])(?:(?P<qual>{quals})\s+)?(?:(?P<num>\d[\d,]*(?:\.\d+)?)|(?P<word>{numwords})|(?P<vague>{vague}))"
+            rf"(?:\s+of)?(?:\s+(?:its|their|his|the|these|those))?"
+            rf"(?P<mid>(?:\s+[\w'’-]+){{0,3}}?)\s+(?P<unit>{units_re})(?![\w-])",
+            re.I)
+
+        src = _load("sourcing.yaml")
+        self.reporting_re = alternation(src["reporting_verbs"])
+        self.anaphoric_source_re = alternation(src["anaphoric_sources"])
+        self.sourcing_re = alternation(src["sourcing"])
+        self.unnamed_outlet_re = alternation(src["unnamed_outlets"])
+
+    def _add(self, form: str, etype: str, pos: str, strong: bool, lemma_only: bool = False) -> None:
+        e = self.entries.get(form)
+        if e is None:
+            e = self.entries[form] = TriggerEntry()
+        if pos == "noun":
+            e.noun = True
+        elif lemma_only:
+            e.lemma = True
+        else:
+            e.verb = True
+            if pos == "verb" and form.endswith("ing"):
+                e.ing = True
+        if etype not in e.types:
+            e.types.append(etype)
+        e.strong = e.strong or strong
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()

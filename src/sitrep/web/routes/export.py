@@ -1,0 +1,48 @@
+"""Exports through `sitrep.export.FORMATS`: every format the exporters register appears here by itself."""
+from __future__ import annotations
+
+import importlib
+import io
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import Response
+
+from sitrep.store import ClaimFilter
+from sitrep.web.common import claim_filter, store_of
+from sitrep.web.security import require_read
+
+router = APIRouter(prefix="/api", tags=["export"])
+
+_MEDIA = {"geojson": ("application/geo+json", "geojson"), "stix": ("application/json", "json"),
+          "acled": ("text/csv; charset=utf-8", "csv"), "plover": ("application/x-ndjson", "jsonl"),
+          "reports-jsonl": ("application/x-ndjson", "jsonl"), "brief": ("text/markdown; charset=utf-8", "md")}
+
+
+def formats() -> dict[str, str]:
+    from sitrep.export import FORMATS
+    return dict(FORMATS)
+
+
+@router.get("/export/formats", dependencies=[Depends(require_read)])
+def export_formats():
+    return {"items": sorted(formats())}
+
+
+@router.get("/export", dependencies=[Depends(require_read)])
+def export(request: Request, format: str = Query(..., description="An export format (see /api/export/formats)"),
+           f: ClaimFilter = Depends(claim_filter)):
+    """The matching claims (reviewed values; rejected claims left out) in an export format, as a download."""
+    known = formats()
+    if format not in known:
+        raise HTTPException(422, f"unknown format {format!r}; one of: {', '.join(sorted(known))}")
+    writer = importlib.import_module(known[format])
+    binary = getattr(writer, "BINARY", False)
+    out = io.BytesIO() if binary else io.StringIO()
+    n = writer.write(store_of(request), out, f)   # always a filter: it leaves rejected claims out
+    data = out.getvalue()
+    media, ext = _MEDIA.get(format, ("application/octet-stream" if binary else "text/plain; charset=utf-8", "txt"))
+    media = getattr(writer, "MEDIA_TYPE", media)
+    ext = getattr(writer, "EXTENSION", ext)
+    return Response(data if binary else data.encode("utf-8"), media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="sitrep-{format}.{ext}"',
+                             "X-Sitrep-Count": str(n)})

@@ -1,0 +1,117 @@
+"""Attribution: source chains, cited-report date anchoring, restatements; and a score regression on the shared
+seed and dev sets (skipped when ../shared is absent)."""
+import importlib.util
+import json
+import pathlib
+
+import pytest
+
+from tests.extract_helpers import run
+
+ACTORS = {"the Hawks Brigade": "Hawks Brigade", "Hawks Brigade": "Hawks Brigade", "the Northern Army": "Northern Army",
+          "Northern Army": "Northern Army", "Hawks": "Hawks Brigade"}
+PLACES = {"Iraq": "country", "Al-Qasr": "city", "Wadi Town": "city", "Tal Hamra": "city"}
+SOURCES = {"River Herald": "River Herald", "the River Herald website": "River Herald", "Valley Post": "Valley Post"}
+
+
+def doc_of(text, **kw):
+    return run(text, actors=ACTORS, places=PLACES, sources=SOURCES, **kw)
+
+
+def test_cited_outlet_date_and_relative_day():
+    doc = doc_of('On March 10, the River Herald website reported that according to "exclusive sources," on the '
+                 "previous day, the Hawks Brigade had sent 30 fighters from Iraq to Al-Qasr.")
+    (c,) = doc.claims
+    assert c.source.outlet.name == "River Herald"
+    assert c.source.outlet_date == "2024-03-10"
+    assert c.source.sourcing == "exclusive sources"
+    assert c.source.publisher == "Test Monitor"
+    assert (c.date.value, c.date.anchor) == ("2024-03-09", "cited report")
+
+
+def test_context_carries_to_following_sentences_and_paragraphs():
+    text = ("On March 11, Valley Post reported that the Hawks Brigade deployed fighters in Tal Hamra.\n\n"
+            "The website added that the Hawks Brigade held drills in Wadi Town.")
+    doc = doc_of(text)
+    assert [(c.type, c.source.name, c.date.value) for c in doc.claims] == [
+        ("movement", "Valley Post", "2024-03-11"), ("training", "Valley Post", "2024-03-11")]
+
+
+def test_trailing_attribution_and_own_voice():
+    text = ("The Hawks Brigade moved fighters to Al-Qasr on Thursday, according to Valley Post.\n\n"
+            "The Northern Army arrested two smugglers in Wadi Town.")
+    doc = doc_of(text)
+    first, second = doc.claims
+    assert first.source.name == "Valley Post"
+    assert first.date.value == "2024-03-14"
+    assert second.source.outlet is None and second.source.publisher == "Test Monitor"
+    assert second.date.value == "2024-03-15"      # no date of its own: the publication date
+
+
+def test_statement_by_an_actor_is_the_source():
+    doc = doc_of("The Northern Army said in a statement that the Hawks Brigade withdrew from Wadi Town.")
+    (c,) = doc.claims
+    assert c.source.name == "Northern Army" and c.source.outlet.kind == "statement"
+
+
+def test_hedge_kept_as_written():
+    doc = doc_of("Valley Post claimed that the Hawks Brigade had allegedly deployed fighters in Tal Hamra.")
+    (c,) = doc.claims
+    assert c.certainty == "allegedly"
+
+
+def test_headline_restatement_is_linked_not_counted_twice():
+    text = ("Hawks Brigade Sends Fighters To Al-Qasr\n\n"
+            "On March 12, Valley Post reported that the Hawks Brigade sent fighters from Iraq to Al-Qasr.")
+    doc = doc_of(text)
+    body = [c for c in doc.claims if c.restates is None]
+    heads = [c for c in doc.claims if c.restates is not None]
+    assert len(body) == 1 and len(heads) == 1
+    assert heads[0].optional and doc.claims[heads[0].restates] is body[0]
+
+
+# ---- score regression on the shared sets --------------------------------------------------------------------
+
+SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def _score(gold_file, docs_dir):
+    if not gold_file.exists() or not docs_dir.exists():
+        pytest.skip(f"shared evaluation data not found at {gold_file.parent}")
+    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    from sitrep.extract.model import ReportMeta
+    from sitrep.extract.pipeline import default_pipeline
+    from sitrep.extract.serialize import record_of
+    from sitrep.ingest.loader import read_file
+
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))["documents"]
+    by_id = {d["id"]: d for d in gold}
+    reports = []
+    for path in sorted(docs_dir.glob("*.txt")):
+        p = read_file(path)
+        g = by_id.get(path.stem, {})
+        meta = ReportMeta(id=p.id, origin=str(path), title=p.meta.title,
+                          published=p.meta.published or g.get("published"),
+                          publisher=p.meta.publisher or g.get("publisher"), footnotes=p.meta.footnotes)
+        rec = record_of(default_pipeline()(p.text, meta, p.meta.body), "test")
+        # A restatement is linked to its body claim and a denied event did not happen: neither is a found event.
+        rec["claims"] = [c for c in rec["claims"] if c["restates"] is None and not c["negated"]]
+        rec.update(id=path.stem, origin=str(path))
+        reports.append(rec)
+    result, _ = scorer.score(gold, reports)
+    return result
+
+
+def test_seed_scores():
+    r = _score(SHARED / "seeds.gold.json", SHARED.parent / "seeds")
+    assert r["events"]["f1"] >= 0.85, r["events"]
+    assert r["events_strict"]["f1"] >= 0.65, r["events_strict"]
+    assert r["slots"]["date"] >= 0.90 and r["slots"]["source"] >= 0.90 and r["slots"]["modality"] >= 0.95, r["slots"]
+
+
+def test_dev_scores():
+    r = _score(SHARED / "dev" / "gold.json", SHARED / "dev" / "docs")
+    assert r["events"]["f1"] >= 0.60, r["events"]
+    assert r["events_strict"]["f1"] >= 0.38, r["events_strict"]

@@ -1,0 +1,138 @@
+"""Event typing, roles, modality, quantities and equipment, on our own illustrative sentences."""
+import pytest
+
+from tests.extract_helpers import run, summary
+
+ACTORS = {"the Hawks Brigade": "Hawks Brigade", "Hawks Brigade": "Hawks Brigade", "the Northern Army": "Northern Army",
+          "Northern Army": "Northern Army", "the Coast Guard": "Coast Guard", "Coast Guard": "Coast Guard",
+          "the militia": "River Militia", "River Militia": "River Militia", "Russian forces": "Russian Armed Forces",
+          "the regime": "Syrian Arab Army", "ISIS": "Islamic State"}
+PLACES = {"Iraq": "country", "Syria": "country", "Al-Qasr": "city", "Wadi Town": "city", "Hill Crossing": "facility",
+          "Tal Hamra": "city", "North Airport": "facility", "Eastern Province": "region", "Lakeside": "city"}
+
+
+def claims(text, **kw):
+    kw.setdefault("actors", ACTORS)
+    kw.setdefault("places", PLACES)
+    return run(text, **kw).claims
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The Hawks Brigade sent more than 40 fighters from Iraq to Al-Qasr.", "movement"),
+    ("A cargo plane loaded with rockets and ammunition landed at North Airport.", "transfer"),
+    ("Commanders of the Hawks Brigade met with officers of the Northern Army in Wadi Town.", "meeting"),
+    ("The Hawks Brigade held military drills on the outskirts of Lakeside.", "training"),
+    ("River Militia launched a recruitment campaign in Tal Hamra.", "recruitment"),
+    ("The commander of the Northern Army issued new orders to his units in Eastern Province.", "directive"),
+    ("The Coast Guard placed its units on high alert in Lakeside.", "posture"),
+    ("Drones struck a depot of the Hawks Brigade near Al-Qasr.", "attack"),
+    ("ISIS cells captured three outposts near Tal Hamra.", "seizure"),
+    ("The Hawks Brigade and the Northern Army reached an agreement on Wadi Town.", "agreement"),
+    ("River Militia established a new headquarters in Tal Hamra.", "establishment"),
+    ("The Coast Guard arrested four smugglers in Lakeside.", "arrest"),
+])
+def test_every_type(text, etype):
+    found = claims(text)
+    assert [c.type for c in found] == [etype], found
+
+
+def test_motion_is_typed_by_what_moves():
+    assert [c.type for c in claims("Five buses carrying Hawks Brigade fighters entered Syria from Iraq.")] == ["movement"]
+    assert [c.type for c in claims("Two trucks loaded with weapons entered Syria from Iraq.")] == ["transfer"]
+    assert [c.type for c in claims("The militia transported two trucks and three fuel tanks through Hill Crossing.")] \
+        == ["transfer"]
+
+
+def test_roles_of_places_and_actors():
+    (c,) = claims("The Hawks Brigade moved dozens of fighters from Iraq through Hill Crossing to Al-Qasr.")
+    roles = {p.place.name: p.role for p in c.places}
+    assert roles == {"Iraq": "origin", "Hill Crossing": "route", "Al-Qasr": "destination"}
+    assert [(a.actor.name, a.role) for a in c.actors] == [("Hawks Brigade", "agent")]
+    (c,) = claims("The Coast Guard arrested members of River Militia in Lakeside.")
+    assert {a.actor.name: a.role for a in c.actors} == {"Coast Guard": "agent", "River Militia": "target"}
+
+
+def test_several_claims_in_one_sentence():
+    found = claims("The Northern Army declared a state of high alert in Eastern Province and brought in new weapons "
+                   "from Iraq.")
+    assert [c.type for c in found] == ["posture", "transfer"]
+
+
+def test_claim_continued_in_next_sentence():
+    found = claims("A delegation of the Hawks Brigade arrived in Al-Qasr. The delegation then headed to Wadi Town, "
+                   "where they met officers of the Northern Army.")
+    assert [c.type for c in found] == ["movement", "meeting"]
+    move = found[0]
+    assert {p.place.name for p in move.places} == {"Al-Qasr", "Wadi Town"}
+    assert move.evidence.text.endswith("Northern Army.")   # the evidence spans both sentences
+    assert "Hawks Brigade" in {a.actor.name for a in found[1].actors}
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("The Hawks Brigade intends to train River Militia fighters in Lakeside.", "planned"),
+    ("The delegation of the Hawks Brigade would likely visit positions in Tal Hamra.", "planned"),
+    ("The Northern Army plans to deliver shipments of drones to Al-Qasr.", "planned"),
+    ("Units of the Hawks Brigade were ordered to withdraw from Wadi Town.", "occurred"),   # the directive
+    ("The Hawks Brigade will withdraw from Wadi Town under the deal.", "planned"),
+    ("The Hawks Brigade withdrew from Wadi Town.", "occurred"),
+])
+def test_modality(text, modality):
+    found = claims(text)
+    assert found and found[0].modality == modality, summary_of(found)
+
+
+def summary_of(found):
+    return [(c.type, c.modality, c.trigger.text) for c in found]
+
+
+def test_ordered_act_is_the_directives_content():
+    found = claims("The commander ordered the Hawks Brigade to attack positions near Tal Hamra.")
+    assert [c.type for c in found] == ["directive"]
+
+
+def test_negation_and_hedging():
+    (c,) = claims("The fighters of the Hawks Brigade did not enter Al-Qasr.")
+    assert c.negated
+    (c,) = claims("The Hawks Brigade reportedly deployed 30 fighters in Tal Hamra.")
+    assert c.certainty == "reportedly" and not c.negated
+    (c,) = claims("The Hawks Brigade allegedly deployed fighters in Tal Hamra.")
+    assert c.certainty == "allegedly"
+
+
+def test_topic_of_talk_is_not_an_event():
+    found = claims("Officers of the Hawks Brigade met in Wadi Town to discuss the recent attacks and joint training.")
+    assert [c.type for c in found] == ["meeting"]
+
+
+@pytest.mark.parametrize("text,quantities", [
+    ("The Hawks Brigade sent more than 50 operatives to Al-Qasr.", [(50, "operatives", "more than")]),
+    ("The Hawks Brigade sent dozens of Hawks Brigade operatives to Al-Qasr.", [(None, "operatives", "dozens")]),
+    ("The militia transported two trucks and three fuel tanks to Al-Qasr.",
+     [(2, "trucks", None), (3, "fuel tanks", None)]),
+    ("Five buses entered Syria from Iraq.", [(5, "buses", None)]),
+    ("The Hawks Brigade deployed about 1,200 fighters in Tal Hamra.", [(1200, "fighters", "about")]),
+])
+def test_quantities(text, quantities):
+    (c,) = claims(text)
+    assert [(q.value, q.unit, q.qualifier) for q in c.quantities] == quantities
+
+
+def test_equipment():
+    (c,) = claims("The Hawks Brigade deployed several vehicle-mounted anti-aircraft guns and suicide drones in "
+                  "Tal Hamra.")
+    assert c.equipment == ["vehicle-mounted anti-aircraft guns", "suicide drones"]
+
+
+def test_evidence_and_fields_point_into_the_text():
+    text = "Yesterday, the Hawks Brigade reportedly moved 20 fighters to Al-Qasr."
+    doc = run(text, actors=ACTORS, places=PLACES)
+    (c,) = doc.claims
+    assert text[c.evidence.start:c.evidence.end] == c.evidence.text
+    assert text[c.trigger.start:c.trigger.end] == "moved"
+    for name, span in c.fields.items():
+        assert text[span.start:span.end] == span.text, name
+    assert c.date.value == "2024-03-14"
+
+
+def test_claim_without_who_or_where_is_not_recorded():
+    assert claims("Something was moved somewhere.") == []

@@ -1,0 +1,92 @@
+"""The report metadata parser: title, date, publisher, dispatch number, footnotes and boilerplate."""
+import json
+
+from sitrep.ingest.metadata import parse_report_text
+
+DISPATCH = """Illustrative Monitor: Militia Convoy Crosses Into Eastern Syria
+
+print
+March 14, 2025
+Iraq, Syria | Special Dispatch No. 12345
+
+The following report is now a complimentary offering from the Example Monitor. For subscription information, click here.
+
+On March 12, the Example Post website reported that a convoy crossed the border.[1] The website added that the
+convoy headed west.[2]
+
+[1] Example-post.com, March 12, 2025.
+
+[2] March 11, 2025.
+
+The full text of this post is available to subscribers.
+
+About the Example Monitor
+
+The Example Monitor tracks militias.
+
+Read More
+"""
+
+
+def body_text(text, meta):
+    return "\n".join(text[a:b] for a, b in meta.body)
+
+
+def test_dispatch_layout():
+    meta = parse_report_text(DISPATCH)
+    assert meta.title == "Illustrative Monitor: Militia Convoy Crosses Into Eastern Syria"
+    assert meta.published == "2025-03-14"
+    assert meta.dispatch == "Special Dispatch No. 12345"
+    assert [(f.number, f.outlet, f.date) for f in meta.footnotes] == [
+        (1, "Example-post.com", "2025-03-12"), (2, None, "2025-03-11")]
+    # Each footnote is linked to its marker in the body.
+    for f in meta.footnotes:
+        assert len(f.markers) == 1 and DISPATCH[f.markers[0]:f.markers[0] + 3] == f"[{f.number}]"
+    body = body_text(DISPATCH, meta)
+    assert "convoy crossed the border" in body
+    for furniture in ("print", "complimentary offering", "available to subscribers", "About the Example",
+                      "tracks militias", "Read More", "Special Dispatch", "[1] Example-post.com"):
+        assert furniture not in body, furniture
+
+
+def test_news_layouts():
+    wire = "Militias redeploy near Al-Qaim\n\nPublished: 2024-06-03 10:00\n\nAL-QAIM, Iraq (Example Wire) – " \
+           "Fighters moved on Saturday.\n"
+    meta = parse_report_text(wire)
+    assert meta.title == "Militias redeploy near Al-Qaim"
+    assert meta.published == "2024-06-03"
+    assert meta.publisher == "Example Wire"
+
+    tagged = "2024-08-02 16:00:06 - Source: Example Agency\n\nExample Agency/ On Friday, the group moved its " \
+             "equipment out of the city, according to a television channel that covers the region in detail.\n"
+    meta = parse_report_text(tagged)
+    assert meta.published == "2024-08-02"
+    assert meta.publisher == "Example Agency"
+    assert meta.title is None      # the first line of prose is body, not a headline
+    assert "moved its equipment" in body_text(tagged, meta)
+
+
+def test_seeds(shared):
+    gold = {d["id"]: d for d in json.loads((shared / "eval" / "seeds.gold.json").read_text())["documents"]}
+    for path in sorted((shared / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        meta = parse_report_text(text)
+        g = gold[path.stem]
+        assert meta.title == g["title"], path.name
+        assert meta.published == g["published"], path.name
+        assert meta.publisher == g["publisher"], path.name
+        body = body_text(text, meta)
+        for furniture in ("complimentary offering", "available to subscribers", "Please login",
+                          "Cyber & Jihad Lab monitors", "Read More"):
+            assert furniture not in body, (path.name, furniture)
+        # Every footnote line is parsed and linked to its marker where the body has one.
+        lines = [ln for ln in text.splitlines() if ln.startswith("[") and "]" in ln[:5]]
+        assert len(meta.footnotes) == len(lines), path.name
+        for f in meta.footnotes:
+            assert f.date is not None
+            assert f.markers, (path.name, f.number)
+
+
+def test_seed_dispatch_number(shared):
+    text = next((shared / "seeds").glob("003_*.txt")).read_text(encoding="utf-8")
+    assert parse_report_text(text).dispatch == "Special Dispatch No. 10981"
