@@ -1,11 +1,9 @@
 """The sitrep command line. Each concern lives in its own module; this one wires them together."""
 from __future__ import annotations
 
-import sys
 from typing import Optional
 
 import typer
-from rich.console import Console
 
 from sitrep.cli import common
 from sitrep.cli.reports import register as register_reports
@@ -38,8 +36,4 @@ _mount_optional()
 
 
 def main() -> None:
-    try:
-        app()
-    except common.CliError as exc:
-        Console(stderr=True).print(f"[red]error:[/red] {exc}", highlight=False)
-        sys.exit(2)
+    app()

@@ -1,6 +1,11 @@
 """What the CLI's commands share: the store they work on and how errors are shown."""
 from __future__ import annotations
 
+try:  # Typer vendors Click in recent releases; its commands catch only that Click's exceptions.
+    from typer._click.exceptions import ClickException as _ClickException
+except ImportError:  # pragma: no cover - older Typer on plain Click
+    from click import ClickException as _ClickException
+from rich.markup import escape
 from rich.console import Console
 
 STATE: dict[str, str | None] = {"db": None}
@@ -8,8 +13,12 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-class CliError(Exception):
-    """A user error: printed as one line, exit status 2."""
+class CliError(_ClickException):
+    """A user error: printed as one clear line on stderr, exit status 2."""
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        err_console.print(f"[red]error:[/red] {escape(self.message)}", highlight=False, soft_wrap=True)
 
 
 def get_store(create: bool = True):

@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from sitrep.cli.common import CliError, console, err_console, get_store
 
@@ -62,7 +62,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files (.txt .md .html .
     else:
         summary = ingest_paths(store, paths, workers=workers, progress=report_failure)
     for path, reason in summary.failed:
-        err_console.print(f"[red]failed[/red] {escape(path)}: {escape(reason)}", highlight=False)
+        err_console.print(f"[red]failed[/red] {escape(path)}: {escape(reason)}", highlight=False, soft_wrap=True)
     console.print(f"new {len(summary.new)}, unchanged {len(summary.unchanged)}, failed {len(summary.failed)}")
     if not quiet and summary.new:
         print_summary(store)
@@ -103,8 +103,9 @@ def claims(type: Optional[str] = typer.Option(None, "--type", help="Event type(s
     store = get_store(create=False)
     rows, total = store.claims(claim_filter(type, actor, place, source, since, until, search, modality, report),
                                limit=limit, offset=offset)
-    table = Table("id", "date", "type", "modality", "actors", "places", "source", "evidence",
-                  title=f"{total} claims", title_justify="left", show_lines=False)
+    table = Table(Column("id", no_wrap=True), Column("date", no_wrap=True), Column("type", no_wrap=True),
+                  "modality", "actors", "places", "source", Column("evidence", ratio=3),
+                  title=f"{total} claims", title_justify="left")
     for c in rows:
         d = c.data
         table.add_row(c.id[:10], c.date or "", c.type, c.modality + (f" ({c.certainty})" if c.certainty else ""),
@@ -179,7 +180,7 @@ def reprocess_cmd():
     store = get_store(create=False)
     done, failed = reprocess(store)
     for origin, reason in failed:
-        err_console.print(f"[red]failed[/red] {escape(origin)}: {escape(reason)}", highlight=False)
+        err_console.print(f"[red]failed[/red] {escape(origin)}: {escape(reason)}", highlight=False, soft_wrap=True)
     from sitrep.extract.pipeline import EXTRACTOR_VERSION
     console.print(f"reprocessed {done} reports with extractor {EXTRACTOR_VERSION}, failed {len(failed)}")
     if failed:

@@ -170,6 +170,15 @@ class ActorFinder:
         self.source_line_re = re.compile(r"(?:^|\s)Source:\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){0,4})")
         self.anaphor_re = re.compile(r"(?<![\w-])the\s+(?:same\s+)?(?:(?:Syrian\s+)?(?:opposition|pro-opposition|opposition-affiliated|Kurdish|Iraqi|Lebanese|local)\s+)?(?P<kind>website|press\s+agency|news\s+agency|agency|observatory|daily|newspaper|channel|outlet|network|monitor)(?![\w-])", re.I)
 
+        # cheap tests that let a sentence skip the costly patterns
+        self.pre_coll = re.compile(r"backed|aligned|affiliated|sponsored|supported|funded|linked|allied|controlled|loyal|pro-", re.I)
+        self.pre_org_head = re.compile(r"(?<![\w-])" + _alt(heads) + r"(?![\w-])")
+        self.pre_org_militia = re.compile(r"(?<![\w-])(?:militia|brigade|battalion|group|movement|faction)(?![\w-])")
+        self.pre_prefix = re.compile(r"(?<![\w-])" + _alt(prefixes) + r"(?![\w])")
+        self.pre_named = re.compile(r"named|called|dubbed|known\s+as|titled", re.I)
+        self.pre_roles = re.compile(r"(?<![\w-])" + self.roles_alt + r"(?![\w-])", re.I)
+        self.pre_outlet_kind = re.compile(r"website|site|outlet|channel|agency|daily|newspaper|network|TV|television|radio|account|page", re.I)
+
     # ------------------------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -509,9 +518,21 @@ class _Run:
         return self.kb.actors.get(st.proxies)
 
     def collectives(self):
+        windows = []
         for s0, s1, _h in self.segments:
+            for k in self.f.pre_coll.finditer(self.text, s0, s1):
+                w0, w1 = max(s0, k.start() - 80), min(s1, k.end() + 80)
+                if windows and windows[-1][2] == s0 and w0 <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], w1, s0)
+                else:
+                    windows.append((w0, w1, s0))
+        seen_spans = set()
+        for w0, w1, _s0 in windows:
             for rx in self.f.collective_res:
-                for m in rx.finditer(self.text, s0, s1):
+                for m in rx.finditer(self.text, w0, w1):
+                    if m.span() in seen_spans:
+                        continue
+                    seen_spans.add(m.span())
                     targets = []
                     for g in ("sp1", "sp2"):
                         sp = m.groupdict().get(g)
@@ -609,7 +630,8 @@ class _Run:
                 # not the head of a named militia ("the Fatemiyoun militia", "Al-Quds militia")
                 prev = self.text[max(0, m.start() - 2):m.start()]
                 word_before = re.search(r"([\w'’-]+)\s*$", self.text[max(0, m.start() - 30):m.start()])
-                if word_before and word_before.group(1)[:1].isupper() and word_before.group(1).lower() not in self.f.stop_names:
+                if (word_before and m.group().lower().startswith("militia") and word_before.group(1)[:1].isupper()
+                        and word_before.group(1).lower() not in self.f.stop_names):
                     continue
                 if prev.endswith("-"):
                     continue
@@ -635,20 +657,26 @@ class _Run:
         f = self.f
         for s0, s1, heading in self.segments:
             found = []
+            has_head = f.pre_org_head.search(self.text, s0, s1)
             # quoted names: 'a battalion named "Commander Nasrallah 406"'
-            for m in f.named_unit_re.finditer(self.text, s0, s1):
-                found.append((m.start("name"), m.end("name"), m.group("name").strip(), m.group("head").lower(), 3))
-            for m in f.numbered_re.finditer(self.text, s0, s1):
-                found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
-            for m in f.branch_re.finditer(self.text, s0, s1):
-                found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
+            if f.pre_named.search(self.text, s0, s1):
+                for m in f.named_unit_re.finditer(self.text, s0, s1):
+                    found.append((m.start("name"), m.end("name"), m.group("name").strip(), m.group("head").lower(), 3))
+            if has_head:
+                for m in f.numbered_re.finditer(self.text, s0, s1):
+                    found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
+                for m in f.branch_re.finditer(self.text, s0, s1):
+                    found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
             if not heading:
-                for m in f.org_prefix_re.finditer(self.text, s0, s1):
-                    found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 1))
-                for m in f.org_head_re.finditer(self.text, s0, s1):
-                    found.append((m.start("name"), m.end("head"), m.group("name") + " " + m.group("head"), m.group("head").lower(), 0))
-                for m in f.org_militia_re.finditer(self.text, s0, s1):
-                    found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 0))
+                if f.pre_prefix.search(self.text, s0, s1):
+                    for m in f.org_prefix_re.finditer(self.text, s0, s1):
+                        found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 1))
+                if has_head:
+                    for m in f.org_head_re.finditer(self.text, s0, s1):
+                        found.append((m.start("name"), m.end("head"), m.group("name") + " " + m.group("head"), m.group("head").lower(), 0))
+                if f.pre_org_militia.search(self.text, s0, s1):
+                    for m in f.org_militia_re.finditer(self.text, s0, s1):
+                        found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 0))
             found.sort(key=lambda x: (-x[4], -(x[1] - x[0])))
             for start, end, name, head, prio in found:
                 # trim leading stop words
@@ -756,7 +784,7 @@ class _Run:
                 nstart = m.start("name")
                 nend = nstart + len(name)
                 found.append((m.start(), nend, name, title, None, m.start(), nend))
-            if heading:
+            if heading or not f.pre_roles.search(self.text, s0, s1):
                 continue
             for m in f.role_prefix_re.finditer(self.text, s0, s1):
                 name = self._trim_name(m.group("name"))
@@ -784,7 +812,12 @@ class _Run:
             if not self._person_name_ok(name, nstart, end):
                 continue
             accepted.append((start, end, name, title, role, rs, re_))
+        trailing_role = re.compile(rf",\s+(?P<role>(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{self.f.roles_alt}\b[^,;.]{{0,90}})")
         for start, end, name, title, role, rs, re_ in sorted(accepted):
+            if role is None:
+                tm = trailing_role.match(self.text, end)
+                if tm:
+                    role, rs, re_ = tm.group("role"), tm.start("role"), tm.end("role")
             canonical = name
             if title and title.lower() in self.f.honorifics:
                 canonical = f"{title} {name}"
@@ -837,7 +870,11 @@ class _Run:
         lo, hi = min(start, rs), max(end, re_)
         inside = [m for m in self.actor_mentions if lo <= m.start and m.end <= hi]
         if inside:
-            inside.sort(key=lambda m: abs(m.start - end))
+            # "an Iranian adviser from the IRGC": the organisation after of/from/for outranks the demonym
+            def rank(m):
+                prep = re.search(r"\b(?:of|from|for|with|in)\s+(?:the\s+)?$", self.text[max(0, m.start - 12):m.start])
+                return (0 if prep else 1, abs(m.start - end))
+            inside.sort(key=rank)
             return inside[0].entity.name
         seg = self.seg_of(start)
         if not seg:
@@ -884,20 +921,22 @@ class _Run:
                 continue
             self._maybe_statement(m.start, m.end, m.entity.name)
         for s0, s1, heading in self.segments:
-            for m in f.body_source_re.finditer(self.text, s0, s1):
+            seg = self.text[s0:s1]
+            if "ccording" in seg:
+              for m in f.body_source_re.finditer(self.text, s0, s1):
                 name = re.sub(r"\s+", " ", m.group("name"))
                 name = name[0].upper() + name[1:]
                 o = self.outlets.get(name) or self.outlets.setdefault(name, Outlet(name=name, kind="statement"))
                 self.add_source_mention(m.start("name"), m.end("name"), o)
                 self.taken.append((m.start("name"), m.end("name")))
-            for m in f.source_line_re.finditer(self.text, s0, s1):
+            for m in (f.source_line_re.finditer(self.text, s0, s1) if "Source:" in seg else ()):
                 a, b = m.start("name"), m.end("name")
                 if any(x.start <= a < x.end for x in self.source_mentions):
                     continue
                 name = self.text[a:b].strip()
                 o = self.kb.outlet(name)
                 self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(name))
-            if heading:
+            if heading or not f.pre_outlet_kind.search(seg):
                 continue
             for rx in (f.outlet_form_after_re, f.outlet_form_before_re):
                 for m in rx.finditer(self.text, s0, s1):

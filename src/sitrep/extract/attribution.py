@@ -31,6 +31,16 @@ _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
 _SUMMARY_CUE = re.compile(r"\b(?:reports?|sources|websites|outlets|media)\b", re.I)
 
 
+def _within(mentions, starts, a, b):
+    i = bisect_right(starts, a - 1)
+    out = []
+    while i < len(mentions) and mentions[i].start < b:
+        if mentions[i].end <= b:
+            out.append(mentions[i])
+        i += 1
+    return out
+
+
 class _Context:
     __slots__ = ("outlet", "mention", "date", "footnote", "sourcing", "own")
 
@@ -71,6 +81,8 @@ class Attributor:
         actors = sorted(doc.actors, key=lambda m: m.start)
         dates = sorted(doc.dates, key=lambda m: m.start)
         footnotes = {f.number: f for f in doc.meta.footnotes}
+        source_starts = [m.start for m in sources]
+        actor_starts = [m.start for m in actors]
 
         ctx = _Context()
         last_named: tuple[Outlet, Span] | None = None
@@ -81,8 +93,8 @@ class Attributor:
             if s.boilerplate:
                 continue
             s0, s1 = s.start, s.end
-            s_sources = [m for m in sources if s0 <= m.start < s1]
-            s_actors = [m for m in actors if s0 <= m.start < s1]
+            s_sources = _within(sources, source_starts, s0, s1)
+            s_actors = _within(actors, actor_starts, s0, s1)
             frame = find_frame(text, s0, s1, lex, [(m.start, m.end) for m in s_sources + s_actors])
             new_paragraph = s.paragraph != paragraph
             paragraph = s.paragraph

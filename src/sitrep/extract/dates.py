@@ -189,15 +189,32 @@ def parse_expression(text: str) -> DateExpr | None:
     return _expr_from_match(m) if m else None
 
 
+_WORD_START = re.compile(r"(?<![\w'’-])[\w]")
+# Every date expression holds one of these words: the full pattern is only tried around them.
+_ANCHOR = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+                     r"yesterday|today|tonight|day|days|week|weeks|month|months|year|years|morning|afternoon|evening|"
+                     r"night|ago|earlier|later|recent|previous|following|same|next|last)|\d")
+
+
 def find_expressions(text: str, start: int = 0, end: int | None = None):
     """(start, end, DateExpr) for every date expression in text[start:end]."""
     end = len(text) if end is None else end
-    for m in _MASTER.finditer(text, start, end):
-        expr = _expr_from_match(m)
-        if expr is not None:
-            s, e = m.span()
-            # Drop a leading cue word that is not part of the date itself ("on", "in", "since").
-            yield s, e, expr
+    last = start
+    for am in _ANCHOR.finditer(text, start, end):
+        a0 = am.start()
+        if a0 < last:
+            continue
+        # The expression starts at most a few words before its anchor word ("during the first week of ...").
+        for ws in _WORD_START.finditer(text, max(last, a0 - 45), a0 + 1):
+            m = _MASTER.match(text, ws.start(), end)
+            if m is None or m.end() <= a0:
+                continue
+            expr = _expr_from_match(m)
+            if expr is None:
+                continue
+            last = m.end()
+            yield m.start(), m.end(), expr
+            break
 
 
 def _iso(d: dt.date, precision: str) -> str:

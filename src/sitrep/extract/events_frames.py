@@ -46,11 +46,25 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
     return (start, end) if end > start else None
 
 
+_CACHE: dict = {"text": None, "frames": {}}
+
+
 def find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[int, int]]) -> Frame:
-    """The reporting frame of the sentence text[s0:s1].
+    """The reporting frame of the sentence text[s0:s1] (cached for the report being processed: the events and the
+    attribution stages both ask).
 
     ``speakers`` are the spans of mentions that can report (outlets, actors) in this sentence.
     """
+    if _CACHE["text"] is not text:
+        _CACHE["text"], _CACHE["frames"] = text, {}
+    key = (s0, s1, tuple(speakers))
+    frame = _CACHE["frames"].get(key)
+    if frame is None:
+        frame = _CACHE["frames"][key] = _find_frame(text, s0, s1, lex, speakers)
+    return frame
+
+
+def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[int, int]]) -> Frame:
     frame = Frame(s0, s1)
     # A dateline ("TEL TAMR –", "ERBIL (Kurdistan 24) –", "Shafaq News/") is not content.
     dm = _DATELINE.match(text, s0, s1)
@@ -68,7 +82,7 @@ def find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[i
             frame.content_start = comma + 1
             lo = frame.content_start
     # A reporting verb near the start with a subject that can report, then "that" / ":" / ",".
-    for rm in lex.reporting_re.finditer(text, lo, s1):
+    for rm in lex.reporting_re.finditer(text, lo, min(s1, lo + 260)):
         if rm.start() - lo > 220:
             break
         subj = _subject_before(text, rm.start(), lo)

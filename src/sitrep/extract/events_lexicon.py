@@ -6,6 +6,7 @@ so a sentence is scanned once per list whatever the size of the list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
@@ -35,6 +36,76 @@ def alternation(words, flags=re.I) -> re.Pattern:
     words = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+_TOKENS: dict = {"text": None, "toks": [], "starts": []}   # the words of the report being processed
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+
+class PhraseMatcher:
+    """Longest-first, word-aligned matching of many phrases with one dictionary lookup per word.
+
+    A regex alternation of hundreds of phrases is tried at every character; this looks each word of the text up
+    once in a table keyed by the phrases' first word. ``finditer`` yields objects with ``start()``, ``end()``,
+    ``span()`` and ``group()`` like a regex match.
+    """
+
+    def __init__(self, phrases):
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for p in {p.strip().lower() for p in phrases if p and p.strip()}:
+            words = tuple(w.lower() for w in _WORD.findall(p))
+            if words and " ".join(words) == re.sub(r"\s+", " ", p):
+                self.by_first.setdefault(words[0], []).append(words)
+        for v in self.by_first.values():
+            v.sort(key=len, reverse=True)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        if _TOKENS["text"] is not text:
+            toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+            _TOKENS["text"], _TOKENS["toks"], _TOKENS["starts"] = text, toks, [t[0] for t in toks]
+        starts = _TOKENS["starts"]
+        words = _TOKENS["toks"][bisect_left(starts, pos):bisect_left(starts, endpos)]
+        while words and words[-1][1] > endpos:
+            words = words[:-1]
+        i, n = 0, len(words)
+        by_first = self.by_first
+        while i < n:
+            cands = by_first.get(words[i][2])
+            if cands:
+                for phrase in cands:
+                    k = len(phrase)
+                    if i + k <= n and all(words[i + j][2] == phrase[j] for j in range(1, k)) and all(
+                            text[words[i + j - 1][1]:words[i + j][0]].isspace() for j in range(1, k)):
+                        yield _Match(text, words[i][0], words[i + k - 1][1])
+                        i += k
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return next(self.finditer(text, pos, endpos), None)
+
+
+class _Match:
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string, start, end):
+        self.string, self._start, self._end = string, start, end
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def span(self):
+        return self._start, self._end
+
+    def group(self, *_):
+        return self.string[self._start:self._end]
 
 
 class TriggerEntry:
@@ -73,7 +144,7 @@ class Lexicon:
                 self._add(noun.lower(), etype, "noun", noun.lower() in strong)
             for noun in strong:
                 self._add(noun, etype, "noun", True)
-        self.trigger_re = alternation(self.entries)
+        self.trigger_re = PhraseMatcher(self.entries)
 
         mod = _load("modality.yaml")
         self.planned_re = alternation(mod["planned"])
@@ -114,7 +185,7 @@ class Lexicon:
             re.I)
 
         src = _load("sourcing.yaml")
-        self.reporting_re = alternation(src["reporting_verbs"])
+        self.reporting_re = PhraseMatcher(src["reporting_verbs"])
         self.anaphoric_source_re = alternation(src["anaphoric_sources"])
         self.sourcing_re = alternation(src["sourcing"])
         self.unnamed_outlet_re = alternation(src["unnamed_outlets"])

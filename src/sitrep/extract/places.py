@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
 from sitrep.extract.model import Doc, Mention, Place
 from sitrep.kb.gazetteer import FOCUS_COUNTRIES, Candidate, Entry, Gazetteer
-from sitrep.text.normalize import fold, key_tokens, word_key
+from sitrep.text.normalize import fold, key, key_tokens, word_key
 
 # ---- lexicons (general English and genre words, not tied to any report) ----------------------------------------
 
@@ -162,9 +163,53 @@ ROLE_PREPS = {
     "in": "site", "at": "site", "near": "site", "inside": "site", "outside": "site", "within": "site",
     "on": "site", "around": "site", "of": None,
 }
+
 _ARRIVE = re.compile(r"\b(?:arriv\w*|return\w*|head\w*|sent|dispatched|deployed|transferred|moved|brought|"
                      r"redeployed|transported|relocated|left for|bound)\b[^.;]{0,40}$", re.I)
 
+# ---- precompiled patterns -----------------------------------------------------------------------------------------
+_ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"})
+_ARTICLES_SHORT = frozenset({"al", "el", "an", "as", "ad", "ar", "at", "az", "ash"})
+_MARKS = "'’‘ʿʾ`"
+_NAME_JOIN = re.compile(r"(?:['’]s)?[\s\-‐'’‘ʿʾ`]*")          # what may stand between the words of a name
+_ACTOR_TAIL = re.compile(r"[-‐–]\s?[a-z]")                    # "Iran-backed", "Russia-led"
+_POSSESSIVE_TAIL = re.compile(r"['’]s\b")
+_STOP_NEXT = re.compile(r"[.;:!?()\[\]\"“”]")
+_STOP_PREV = re.compile(r"[.;:!?()\[\]\"“”,]")
+_SENTENCE_END = re.compile(r"[.!?:;\"“]\s*$")
+_FACILITY_AFTER = re.compile(r"(?:['’]s)?\s+((?:[a-z]+\s+){0,1}?)(" + "|".join(
+    re.escape(n) for n, _ in sorted(FACILITY_NOUNS, key=lambda x: -len(x[0]))) + r")\b")
+_FACILITY_NAME = dict(FACILITY_NOUNS)
+_OF_IN_AT = re.compile(r"\s*(?:of|in|at)\b")
+_DISTRICT_AFTER = re.compile(r"(?:['’]s)\s+((?:[A-Z][\w'’-]*\s+){1,3})(" + "|".join(DISTRICT_NOUNS) + r")\b")
+_AREA_AFTER = re.compile(r"\s+(governorates?|province|countryside|region|desert|badia|outskirts|suburbs|area|plains)\b",
+                         re.I)
+_DIRECTION_OF = re.compile(
+    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town|village|area|province|governorate)\s+of\s+)?(?:the\s+)?$", re.I)
+_AREA_OF = re.compile(
+    r"\b(?:the\s+)?((?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western)\s+)?(?:outskirts|suburbs|countryside|rural areas?|"
+    r"desert(?: areas?)?|badia|vicinity|environs|surroundings|areas?|region|periphery|edge|"
+    r"entrance|parts?|side|banks?|center|centre|heart|villages|towns))\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?:the\s+)?$", re.I)
+_ADJ_BEFORE = re.compile(r"\b(northern|southern|eastern|western|northeastern|northwestern|southeastern|"
+                         r"southwestern|north-eastern|north-western|south-eastern|south-western|central|"
+                         r"rural)\s+(?:the\s+)?$", re.I)
+_NEAR_BEFORE = re.compile(r"\b(?:" + "|".join(NEAR_WORDS) + r")\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+                          r"(?:the\s+)?$", re.I)
+# The last word before a name must be one of these for any of the four patterns above to match.
+_BEFORE_TRIGGERS = frozenset({"of", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                              "southeastern", "southwestern", "central", "rural", "near", "to", "around", "outside",
+                              "nearby", "from"})
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\"“”,]")
+_PART_OF_COUNTRY = re.compile(r"\b(?:the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+                              r"centre|center)\s+of\s+the\s+country\b")
+_SETTLEMENT_OF = re.compile(r"\b(?:town|village|city|hamlet|neighbou?rhood|district|area|region|desert|camp)\s+of\s+"
+                            r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-\s])?[A-Z][\w'’]+(?:[-\s](?:[Aa]l[-\s])?[A-Z]"
+                            r"[\w'’]+){0,2})")
+_KM_PER_DEG = 6371.0 * math.pi / 180.0
 _WS = re.compile(r"\s+")
 
 
@@ -175,9 +220,48 @@ class _Match:
     start: int       # char offsets in doc.text
     end: int
     key: str
+    fkey: str        # fold(surface): with key, what the candidates and their resolution depend on
     cands: list[Candidate]
     surface: str
     best: Candidate | None = None
+
+
+class _Scan:
+    """One report as the finder sees it: its text, its keyed tokens (a "|" token ends each range)."""
+    __slots__ = ("text", "toks", "range_starts", "_title")
+
+    def __init__(self, text: str, ranges: list[tuple[int, int]]):
+        self.text = text
+        toks: list[tuple[int, int, str]] = []
+        starts = []
+        for r0, r1 in ranges:
+            starts.append(len(toks))
+            toks.extend(key_tokens(text, r0, r1))
+            toks.append((r1, r1, "|"))       # a sentence break no name spans
+        self.toks = toks
+        self.range_starts = starts
+        self._title: dict[int, bool] = {}
+
+    def word(self, i: int) -> str:
+        s, e, _k = self.toks[i]
+        return self.text[s:e]
+
+    def is_title(self, t: int) -> bool:
+        """Is token t on a title-case line (a headline), where capitals say nothing about proper names?"""
+        r = bisect_right(self.range_starts, t) - 1
+        v = self._title.get(r)
+        if v is None:
+            text, toks = self.text, self.toks
+            i = self.range_starts[r]
+            n = up = 0
+            while toks[i][2] != "|":
+                c = text[toks[i][0]:toks[i][0] + 1]
+                if c.isalpha():
+                    n += 1
+                    up += c.isupper()
+                i += 1
+            v = self._title[r] = n >= 4 and up / n >= 0.75
+        return v
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -189,15 +273,34 @@ def _km(a: Entry, b: Entry) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _near_bonus(e: Entry, anchors: list[Entry]) -> float:
+    """1 if another anchor place lies within 60 km of e, 0.5 within 200 km, else 0."""
+    d = 1e9
+    lat = e.lat
+    for a in anchors:
+        if a is e or a.lat is None or abs(a.lat - lat) * _KM_PER_DEG > 200.5:
+            continue   # the north-south distance alone rules it out
+        x = _km(e, a)
+        if x < d:
+            d = x
+    return 1.0 if d < 60 else 0.5 if d < 200 else 0.0
+
+
 class PlaceFinder:
     """Pipeline stage: fills ``doc.places`` with one Mention per place mention in the body, in text order."""
+
+    _CACHE_MAX = 50000
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or Gazetteer.load()
         self.auto = self.gaz.automaton
-        # capital cities of governorates: a direction word or "countryside" before them means the governorate
         self._demonym_keys = {word_key(d) for d in list(self.gaz.demonyms) + list(DEMONYMS_EXTRA)}
         self._common_keys = {word_key(w) for w in COMMON_WORDS}
+        # pure functions of the gazetteer, memoised
+        self._cands: dict[tuple[str, str], tuple[list[Candidate], Candidate]] = {}
+        self._fnames: dict[int, frozenset[str]] = {}
+        self._gov: dict[int, Entry | None] = {}
+        self._parts: dict[tuple[str, str], Entry | None] = {}
 
     # ---- the stage -----------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -212,159 +315,174 @@ class PlaceFinder:
 
     def find(self, text: str, ranges: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Place mentions in text[ranges], in text order."""
-        ranges = ranges or [(0, len(text))]
-        toks: list[tuple[int, int, str]] = []
-        title: list[bool] = []
-        for r0, r1 in ranges:
-            rt = key_tokens(text, r0, r1)
-            ws = [text[a:b] for a, b, _k in rt if text[a:b][:1].isalpha()]
-            is_title = len(ws) >= 4 and sum(w[0].isupper() for w in ws) / len(ws) >= 0.75
-            toks.extend(rt)
-            toks.append((r1, r1, "|"))       # a sentence break no name spans
-            title.extend([is_title] * (len(rt) + 1))
-        self._title = title
-        # concatenated skeleton with token boundary maps
-        parts, starts, ends = [], {}, {}
-        pos = 0
-        for i, (_s, _e, k) in enumerate(toks):
-            if k:
-                starts.setdefault(pos, i)
-                parts.append(k)
-                pos += len(k)
-                ends[pos - 1] = i
-            else:
-                starts.setdefault(pos, i)
-        skel = "".join(parts)
-        raw = []
-        for end_pos, k in self.auto.iter(skel):
-            s_pos = end_pos - len(k) + 1
-            t0, t1 = starts.get(s_pos), ends.get(end_pos)
-            if t0 is None or t1 is None or "|" in k:
-                continue
-            # the first token with a key: skip article tokens that were given the same start
-            while t0 < t1 and not toks[t0][2]:
-                t0 += 1
-            raw.append((t0, t1, k))
-        # longest match wins, then leftmost
-        raw.sort(key=lambda m: (-(toks[m[1]][1] - toks[m[0]][0]), m[0]))
-        taken = set()
-        chosen = []
-        for t0, t1, k in raw:
-            if any(i in taken for i in range(t0, t1 + 1)):
-                continue
-            taken.update(range(t0, t1 + 1))
-            chosen.append((t0, t1, k))
-        chosen.sort()
+        sc = _Scan(text, ranges or [(0, len(text))])
+        hits = self._hits(sc)
         matches = []
-        for t0, t1, k in chosen:
-            m = self._accept(text, toks, t0, t1, k)
+        for t0, t1, k in self._longest(sc, hits):
+            m = self._accept(sc, t0, t1, k)
             if m is not None:
                 matches.append(m)
         self._resolve(matches)
-        return self._mentions(text, toks, matches)
+        return self._mentions(sc, matches)
+
+    # ---- scanning ------------------------------------------------------------------------------------------------
+    def _hits(self, sc: _Scan) -> list[tuple[int, int, str]]:
+        """(first token, last token, key) of every gazetteer name that starts and ends on word boundaries."""
+        first_at: dict[int, int] = {}     # skeleton offset -> token with a key starting there
+        last_at: dict[int, int] = {}      # skeleton end offset -> token with a key ending there
+        parts = []
+        pos = 0
+        for i, (_s, _e, k) in enumerate(sc.toks):
+            if k:
+                first_at[pos] = i
+                parts.append(k)
+                pos += len(k)
+                last_at[pos] = i
+        hits = []
+        get_last, get_first = last_at.get, first_at.get
+        for end_pos, k in self.auto.iter("".join(parts)):
+            t1 = get_last(end_pos + 1)
+            if t1 is not None:
+                t0 = get_first(end_pos + 1 - len(k))
+                if t0 is not None:
+                    hits.append((t0, t1, k))
+        return hits
+
+    @staticmethod
+    def _longest(sc: _Scan, hits):
+        """Non-overlapping hits, the longest (in characters) first, then the leftmost; in text order."""
+        toks = sc.toks
+        hits.sort(key=lambda m: (toks[m[0]][0] - toks[m[1]][1], m[0]))
+        taken = set()
+        chosen = []
+        for h in hits:
+            t0, t1 = h[0], h[1]
+            if t0 in taken or t1 in taken or (t1 - t0 > 1 and not taken.isdisjoint(range(t0 + 1, t1))):
+                continue
+            taken.update(range(t0, t1 + 1))
+            chosen.append(h)
+        chosen.sort()
+        return chosen
+
+    def _candidates(self, k: str, f: str) -> tuple[list[Candidate], Candidate]:
+        """The gazetteer's candidates for a key written as f, and the best of them by prior alone."""
+        v = self._cands.get((k, f))
+        if v is None:
+            if len(self._cands) > self._CACHE_MAX:
+                self._cands.clear()
+            cands = self.gaz.raw_candidates(k, f)
+            best = max(cands, key=lambda c: (c.score + (0.5 if c.exact else 0.0))) if cands else None
+            v = self._cands[(k, f)] = (cands, best)
+        return v
+
+    def _folded_names(self, e: Entry) -> frozenset[str]:
+        v = self._fnames.get(id(e))
+        if v is None:
+            v = self._fnames[id(e)] = frozenset(fold(n) for n in (e.name, *e.names))
+        return v
 
     # ---- filtering -----------------------------------------------------------------------------------------------
-    def _accept(self, text, toks, t0, t1, k) -> _Match | None:
+    def _accept(self, sc: _Scan, t0, t1, k) -> _Match | None:
+        text, toks = sc.text, sc.toks
         s, e = toks[t0][0], toks[t1][1]
-        # include an article written before the name ("Al-Bukamal", "al-Hol")
-        if t0 > 0 and not toks[t0 - 1][2] and toks[t0 - 1][2] != "|":
-            ps, pe = toks[t0 - 1][0], toks[t0 - 1][1]
-            word = text[ps:pe]
-            gap = text[pe:s]
-            if gap in ("-", " ", "‐") and (word[:1].isupper() or gap == "-") and fold(word) in (
-                    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"):
-                s = ps
-        surface = text[s:e]
-        first = text[toks[t0][0]:toks[t0][1]].lstrip("'’‘ʿʾ`")
-        cands = self.gaz.raw_candidates(k, surface)
-        if not cands:
+        first = text[s:toks[t0][1]].lstrip(_MARKS)
+        c0 = first[:1]
+        lower = not (c0.isupper() or c0.isdigit())
+        if lower and not (c0.islower() and fold(first) in DIRECTION_ADJ):
             return None
-        lower_ok = first[:1].islower() and fold(first) in DIRECTION_ADJ and any(
-            c.entry.kind == "region" for c in cands)
-        if not (first[:1].isupper() or first[:1].isdigit() or lower_ok):
-            return None
-        if t0 == t1 and k in self._demonym_keys:
-            return None
-        # single common words and one-word names that are only small places are not trusted
-        if t0 == t1 and k in self._common_keys and not any(c.entry.source in ("curated", "country") and
-                                                             fold(surface) in {fold(n) for n in (c.entry.name, *c.entry.names)}
-                                                             for c in cands):
+        one = t0 == t1
+        if one and k in self._demonym_keys:
             return None
         # the words of a name are joined by spaces, hyphens or apostrophes only ("S. in" is not "Si'in")
         for i in range(t0, t1):
-            if not re.fullmatch(r"(?:['’]s)?[\s\-‐'’‘ʿʾ`]*", text[toks[i][1]:toks[i + 1][0]]):
+            if not _NAME_JOIN.fullmatch(text, toks[i][1], toks[i + 1][0]):
                 return None
-        # short one-word names ("Hit", "Ana") only where the gazetteer curates them under that very spelling
-        if t0 == t1 and len(k) <= 3 and not any(c.exact and c.entry.source in ("curated", "country") for c in cands):
+        # include an article written before the name ("Al-Bukamal", "al-Hol")
+        if t0 > 0 and not toks[t0 - 1][2]:
+            ps, pe = toks[t0 - 1][0], toks[t0 - 1][1]
+            word = text[ps:pe]
+            gap = text[pe:s]
+            if gap in ("-", " ", "‐") and (word[:1].isupper() or gap == "-") and fold(word) in _ARTICLE_WORDS:
+                s = ps
+        surface = text[s:e]
+        f = fold(surface)
+        cands, best = self._candidates(k, f)
+        if not cands:
             return None
-        # a name inside a longer run of capitalised words is part of a person's or an organisation's name
-        if self._in_proper_name(text, toks, t0, t1) and not any(c.entry.kind == "country" for c in cands):
+        if lower and not any(c.entry.kind == "region" for c in cands):
+            return None
+        # single common words and one-word names that are only small places are not trusted
+        if one and k in self._common_keys and not any(
+                c.entry.source in ("curated", "country") and f in self._folded_names(c.entry) for c in cands):
+            return None
+        # short one-word names ("Hit", "Ana") only where the gazetteer curates them under that very spelling
+        if one and len(k) <= 3 and not any(c.exact and c.entry.source in ("curated", "country") for c in cands):
             return None
         # "Iran's IRGC", "Iran-backed", "Russia-led": a country used as an actor or an adjective
-        tail = text[e:e + 12]
-        if re.match(r"[-‐–]\s?[a-z]", tail) or (re.match(r"['’]s\b", tail) and all(
+        if _ACTOR_TAIL.match(text, e, e + 12) or (_POSSESSIVE_TAIL.match(text[e:e + 12]) and all(
                 c.entry.kind == "country" for c in cands)):
             return None
         # organisation names
-        nxt = self._next_words(text, toks, t1, 2)
-        if nxt and nxt[0] in ORG_AFTER and not self._facility_or_admin(cands, nxt):
+        nxt = self._next_words(sc, t1, 2)
+        if nxt and (nxt[0] in ORG_AFTER or (nxt[0] == "military" and len(nxt) > 1
+                                            and nxt[1] in ("council", "councils", "police"))):
             return None
-        if nxt and len(nxt) > 1 and nxt[0] == "military" and nxt[1] in ("council", "councils", "police"):
-            return None
-        prev = self._prev_words(text, toks, t0, 3)
+        prev = self._prev_words(sc, t0, 3)
         if prev:
-            if prev[0] in ORG_BEFORE and self._capitalised_before(text, toks, t0):
+            if prev[0] in ORG_BEFORE and self._capitalised_before(sc, t0):
                 return None
             if prev[0] in ("of", "the") and len(prev) > 1:
                 head = prev[1] if prev[0] == "of" else (prev[2] if len(prev) > 2 and prev[1] == "of" else None)
-                if head in ORG_HEAD_OF and self._capitalised_before(text, toks, t0, skip=2 if prev[0] == "of" else 3):
+                if head in ORG_HEAD_OF and self._capitalised_before(sc, t0, skip=2 if prev[0] == "of" else 3):
                     return None
-            if prev[0] in PERSON_TITLES and self._capitalised_before(text, toks, t0):
+            if prev[0] in PERSON_TITLES and self._capitalised_before(sc, t0):
                 return None
-        return _Match(t0, t1, s, e, k, cands, surface)
+        # a name inside a longer run of capitalised words is part of a person's or an organisation's name
+        if self._in_proper_name(sc, t0, t1) and not any(c.entry.kind == "country" for c in cands):
+            return None
+        return _Match(t0, t1, s, e, k, f, cands, surface, best)
 
-    @staticmethod
-    def _facility_or_admin(cands, nxt) -> bool:
-        return False
-
-    def _in_proper_name(self, text, toks, t0, t1) -> bool:
+    def _in_proper_name(self, sc: _Scan, t0, t1) -> bool:
         """Is the span flanked by a capitalised word that is not a place word (a person's or outlet's name)?"""
+        text, toks = sc.text, sc.toks
         p = t0 - 1
-        while p >= 0 and toks[p][2] == "" and fold(text[toks[p][0]:toks[p][1]]) in ("al", "el", "an", "as", "ad",
-                                                                                   "ar", "at", "az", "ash"):
+        while p >= 0 and toks[p][2] == "" and fold(sc.word(p)) in _ARTICLES_SHORT:
             p -= 1
-        if p >= 0 and toks[p][2] != "|" and fold(text[toks[p][0]:toks[p][1]]) in GIVEN_NAMES:
+        if p >= 0 and toks[p][2] != "|" and fold(sc.word(p)) in GIVEN_NAMES:
             return True
         # a title-case line (a headline) says nothing else about proper names
-        if self._title[t0]:
+        if sc.is_title(t0):
             return False
 
         def cap(i):
-            w = text[toks[i][0]:toks[i][1]].lstrip("'’‘ʿʾ`")
-            return w[:1].isupper() and fold(w) not in PLACE_WORDS and fold(w) not in COMMON_WORDS
-        if t1 + 1 < len(toks) and toks[t1 + 1][2] != "|" and re.fullmatch(r"[ \-]", text[toks[t1][1]:toks[t1 + 1][0]]) \
+            w = sc.word(i).lstrip(_MARKS)
+            if not w[:1].isupper():
+                return False
+            fw = fold(w)
+            return fw not in PLACE_WORDS and fw not in COMMON_WORDS
+        if t1 + 1 < len(toks) and toks[t1 + 1][2] != "|" and text[toks[t1][1]:toks[t1 + 1][0]] in (" ", "-") \
                 and cap(t1 + 1):
             return True
         i = t0 - 1
-        while i >= 0 and toks[i][2] == "" and text[toks[i][0]:toks[i][1]].lower() in ("al", "el", "an", "as", "ad", "ar",
-                                                                                       "at", "az", "ash"):
+        while i >= 0 and toks[i][2] == "" and sc.word(i).lower() in _ARTICLES_SHORT:
             i -= 1
-        if i >= 0 and toks[i][2] not in ("|",) and re.fullmatch(r"[ \-]", text[toks[i][1]:toks[i + 1][0]]) and cap(i):
+        if i >= 0 and toks[i][2] != "|" and text[toks[i][1]:toks[i + 1][0]] in (" ", "-") and cap(i):
             # not when that word starts the sentence
             j = i - 1
-            if j < 0 or toks[j][2] == "|" or re.search(r"[.!?:;\"“]\s*$", text[toks[j][1]:toks[i][0]]):
+            if j < 0 or toks[j][2] == "|" or _SENTENCE_END.search(text, toks[j][1], toks[i][0]):
                 return False
             return True
         return False
 
     @staticmethod
-    def _next_words(text, toks, t1, n) -> list[str]:
+    def _next_words(sc: _Scan, t1, n) -> list[str]:
+        text, toks = sc.text, sc.toks
         out = []
         i = t1 + 1
         end = toks[t1][1]
         while i < len(toks) and len(out) < n:
             s, e, k = toks[i]
-            if k == "|" or re.search(r"[.;:!?()\[\]\"“”]", text[end:s]):
+            if k == "|" or (s > end and _STOP_NEXT.search(text, end, s)):
                 break
             out.append(fold(text[s:e]))
             end = e
@@ -372,13 +490,14 @@ class PlaceFinder:
         return out
 
     @staticmethod
-    def _prev_words(text, toks, t0, n) -> list[str]:
+    def _prev_words(sc: _Scan, t0, n) -> list[str]:
+        text, toks = sc.text, sc.toks
         out = []
         i = t0 - 1
         begin = toks[t0][0]
         while i >= 0 and len(out) < n:
             s, e, k = toks[i]
-            if k == "|" or re.search(r"[.;:!?()\[\]\"“”,]", text[e:begin]):
+            if k == "|" or (begin > e and _STOP_PREV.search(text, e, begin)):
                 break
             out.append(fold(text[s:e]))
             begin = s
@@ -386,44 +505,42 @@ class PlaceFinder:
         return out
 
     @staticmethod
-    def _capitalised_before(text, toks, t0, skip=1) -> bool:
+    def _capitalised_before(sc: _Scan, t0, skip=1) -> bool:
         i = t0 - skip
         if i < 0:
             return False
-        w = text[toks[i][0]:toks[i][1]].lstrip("'’‘ʿʾ`")
-        return w[:1].isupper()
+        return sc.word(i).lstrip(_MARKS)[:1].isupper()
 
     # ---- resolution ----------------------------------------------------------------------------------------------
     def _resolve(self, matches: list[_Match]):
         if not matches:
             return
-        # provisional choice by prior
-        for m in matches:
-            m.best = max(m.cands, key=lambda c: (c.score + (0.5 if c.exact else 0.0)))
+        # each match starts with its provisional choice by prior (``_accept``)
         countries = Counter()
         for m in matches:
             b = m.best.entry
             if b.country:
                 countries[b.country] += 2 if b.source in ("country", "curated", "admin1") else 1
         top = {cc for cc, _ in countries.most_common(3)}
-        anchors = [m.best.entry for m in matches if len(m.cands) == 1 or m.best.entry.source == "curated"]
+        anchors = list({id(e): e for e in (m.best.entry for m in matches
+                                              if len(m.cands) == 1 or m.best.entry.source == "curated")}.values())
+        chosen: dict[tuple[str, str], Candidate] = {}    # the same name written the same way resolves the same way
         for m in matches:
             if len(m.cands) == 1:
                 continue
-            best, best_s = None, -1e9
-            for c in m.cands:
-                e = c.entry
-                sc = c.score + (0.5 if c.exact else 0.0)
-                if e.country in top:
-                    sc += 1.5
-                if e.lat is not None and anchors:
-                    d = min((_km(e, a) for a in anchors if a is not e), default=1e9)
-                    if d < 60:
-                        sc += 1.0
-                    elif d < 200:
-                        sc += 0.5
-                if sc > best_s:
-                    best, best_s = c, sc
+            best = chosen.get((m.key, m.fkey))
+            if best is None:
+                best_s = -1e9
+                for c in m.cands:
+                    e = c.entry
+                    s = c.score + (0.5 if c.exact else 0.0)
+                    if e.country in top:
+                        s += 1.5
+                    if e.lat is not None and anchors:
+                        s += _near_bonus(e, anchors)
+                    if s > best_s:
+                        best, best_s = c, s
+                chosen[(m.key, m.fkey)] = best
             m.best = best
         # weak matches: small places outside the field, or bare governorate names, need support
         keep = []
@@ -435,112 +552,21 @@ class PlaceFinder:
                 # a town outside the field: only its own name, written as such, and only a large one
                 if e.population < 100000 and e.country not in top:
                     continue
-                if m.best.bare_admin or not m.best.exact or fold(m.surface) not in (fold(e.name), fold(e.names[0]
-                                                                                        if e.names else e.name)):
+                if m.best.bare_admin or not m.best.exact or m.fkey not in (fold(e.name), fold(e.names[0]
+                                                                                          if e.names else e.name)):
                     continue
             keep.append(m)
         matches[:] = keep
 
     # ---- spatial phrases, roles, mentions ------------------------------------------------------------------------
-    def _mentions(self, text: str, toks, matches: list[_Match]) -> list[Mention]:
+    def _mentions(self, sc: _Scan, matches: list[_Match]) -> list[Mention]:
+        text = sc.text
         out = []
         focus = Counter(m.best.entry.country for m in matches if m.best.entry.country)
         focus_cc = focus.most_common(1)[0][0] if focus else "SY"
         for m in matches:
-            e = m.best.entry
-            start, end = m.start, m.end
-            name, kind, lat, lon = e.name, e.kind, e.lat, e.lon
-            precision, relation, anchor, pid = e.precision, None, None, e.id
-            country, admin1 = e.country, e.admin1
-            before = text[max(0, start - 80):start]
-            after = text[end:end + 60]
-            # "X's Y neighborhood" / "X's military airfield" are handled by the gazetteer when known; generic:
-            fm = re.match(r"(?:['’]s)?\s+((?:[a-z]+\s+){0,1}?)(" + "|".join(
-                re.escape(n) for n, _ in sorted(FACILITY_NOUNS, key=lambda x: -len(x[0]))) + r")\b", after)
-            if fm and e.kind in ("city", "district") and (not fm.group(1).strip() or fm.group(1).strip() in FACILITY_ADJ):
-                noun = fm.group(2)
-                if not re.match(r"\s*(?:of|in|at)\b", after[fm.end():]) or noun in ("airport", "crossing",
-                                                                                      "border crossing"):
-                    adj = fm.group(1).strip()
-                    name = f"{e.name} {adj + ' ' if adj else ''}{dict(FACILITY_NOUNS)[noun]}"
-                    kind, precision, relation, anchor = "facility", 2, "part of", e.name
-                    end = end + fm.end()
-                    pid = None
-            dm = re.match(r"(?:['’]s)\s+((?:[A-Z][\w'’-]*\s+){1,3})(" + "|".join(DISTRICT_NOUNS) + r")\b", after)
-            if dm and kind != "facility":
-                # Al-Mayadin's Al-Tamu neighborhood: the district, anchored on the town
-                dname = dm.group(1).strip()
-                name, kind, precision, relation, anchor, pid = dname, "district", 2, "part of", e.name, None
-                start, end = end + after.index(dname), end + dm.end()
-            # governorate words after the name
-            if kind in ("city",) and e.source != "admin1":
-                am = re.match(r"\s+(governorates?|province|countryside|region|desert|badia|outskirts|suburbs|"
-                              r"area|plains)\b", after, re.I)
-                if am:
-                    word = am.group(1).lower()
-                    gov = self._governorate_of(e)
-                    if word.startswith("governorate") or word == "province" or (word in ("countryside", "region")
-                                                                               and gov is not None):
-                        if gov is not None:
-                            name, kind, lat, lon, precision = gov.name, "region", gov.lat, gov.lon, 3
-                            relation, anchor, pid, admin1 = ("countryside" if word == "countryside" else "in"), \
-                                e.name, gov.id, gov.admin1
-                    else:
-                        relation, precision = AFTER_AREA.get(word, ("area", 2))
-                        anchor = e.name
-            # left context: directions and areas
-            lb = before.rstrip()
-            dm2 = re.search(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
-                            r"(?:the\s+)?(?:(?:city|town|village|area|province|governorate)\s+of\s+)?(?:the\s+)?$",
-                            before, re.I)
-            am2 = re.search(r"\b(?:the\s+)?((?:(?:northern|southern|eastern|western|north-?eastern|north-?western|"
-                            r"south-?eastern|south-?western)\s+)?(?:outskirts|suburbs|countryside|rural areas?|"
-                            r"desert(?: areas?)?|badia|vicinity|environs|surroundings|areas?|region|periphery|edge|"
-                            r"entrance|parts?|side|banks?|center|centre|heart|villages|towns))\s+of\s+"
-                            r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?:the\s+)?$", before, re.I)
-            adj = re.search(r"\b(northern|southern|eastern|western|northeastern|northwestern|southeastern|"
-                            r"southwestern|north-eastern|north-western|south-eastern|south-western|central|"
-                            r"rural)\s+(?:the\s+)?$", before, re.I)
-            near = re.search(r"\b(?:" + "|".join(NEAR_WORDS) + r")\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
-                             r"(?:the\s+)?$", before, re.I)
-            if dm2 and relation is None:
-                relation = f"{DIRECTIONS.get(dm2.group(1).lower().replace('-', ''), dm2.group(1).lower())} of"
-                precision, anchor = max(precision, 2), e.name
-            elif am2 and relation is None:
-                words = am2.group(1).lower()
-                base = words.split()[-1] if words.split()[-1] not in ("area", "areas") or len(words.split()) == 1 \
-                    else " ".join(words.split()[-2:])
-                rel, prec = AREA_OF.get(base, AREA_OF.get(words.split()[-1], ("area", 2)))
-                gov = self._governorate_of(e) if rel == "countryside" else None
-                if gov is not None and kind == "city":
-                    name, kind, lat, lon, pid, admin1 = gov.name, "region", gov.lat, gov.lon, gov.id, gov.admin1
-                relation, precision, anchor = rel, max(precision, prec), e.name
-            elif adj and relation is None and kind in ("city", "region", "country"):
-                word = adj.group(1).lower()
-                d = DIRECTION_ADJ.get(word.replace("-", ""), word)
-                if kind == "country":
-                    part = self._country_part(e, d)
-                    if part is not None:
-                        name, kind, lat, lon, pid = part.name, "region", part.lat, part.lon, part.id
-                    else:
-                        name, kind = f"{word} {e.name}", "region"
-                    precision, relation, anchor = 3, f"{d} part", e.name
-                else:
-                    gov = e if e.source == "admin1" else self._governorate_of(e)
-                    if gov is not None:
-                        name, kind, lat, lon, pid, admin1 = gov.name, "region", gov.lat, gov.lon, gov.id, gov.admin1
-                        precision = 3
-                    else:
-                        precision = 2
-                    relation, anchor = ("countryside" if word == "rural" else f"{d} part"), e.name
-            elif near and relation is None:
-                relation, precision, anchor = "near", max(precision, 2), e.name
-            role = self._role(text, start)
-            place = Place(name=name, kind=kind if kind in ("country", "region", "city", "district", "facility")
-                          else "region", country=country, lat=lat, lon=lon, precision=precision, admin1=admin1,
-                          id=pid, anchor=anchor, relation=relation)
-            out.append(Mention(start=start, end=end, text=text[start:end], entity=place, role=role))
-        out.extend(self._phrases(text, toks, matches, focus_cc, out))
+            out.append(self._mention(text, m))
+        out.extend(self._phrases(text, focus_cc, out))
         out.sort(key=lambda m: (m.start, -m.end))
         # drop a pattern mention that overlaps a gazetteer one
         final, last_end = [], -1
@@ -551,32 +577,151 @@ class PlaceFinder:
             last_end = m.end
         return final
 
+    def _mention(self, text: str, m: _Match) -> Mention:
+        """The mention of a resolved match, read in its context: facility and district heads after it, direction,
+        area and nearness words before it, and the role its preposition gives it."""
+        e = m.best.entry
+        start, end = m.start, m.end
+        name, kind, lat, lon = e.name, e.kind, e.lat, e.lon
+        precision, relation, anchor, pid = e.precision, None, None, e.id
+        country, admin1 = e.country, e.admin1
+        after = text[end:end + 60]
+        # "X's military airfield", "the X crossing" (where the gazetteer does not know the facility)
+        if e.kind in ("city", "district"):
+            fm = _FACILITY_AFTER.match(after)
+            if fm and (not fm.group(1).strip() or fm.group(1).strip() in FACILITY_ADJ):
+                noun = fm.group(2)
+                if not _OF_IN_AT.match(after, fm.end()) or noun in ("airport", "crossing", "border crossing"):
+                    adj = fm.group(1).strip()
+                    name = f"{e.name} {adj + ' ' if adj else ''}{_FACILITY_NAME[noun]}"
+                    kind, precision, relation, anchor = "facility", 2, "part of", e.name
+                    end = end + fm.end()
+                    pid = None
+        # Al-Mayadin's Al-Tamu neighborhood: the district, anchored on the town
+        if kind != "facility" and after[:1] in ("'", "’"):
+            dm = _DISTRICT_AFTER.match(after)
+            if dm:
+                dname = dm.group(1).strip()
+                name, kind, precision, relation, anchor, pid = dname, "district", 2, "part of", e.name, None
+                start, end = end + after.index(dname), end + dm.end()
+        # governorate and area words after the name
+        if kind == "city" and e.source != "admin1":
+            am = _AREA_AFTER.match(after)
+            if am:
+                word = am.group(1).lower()
+                gov = self._governorate_of(e)
+                if word.startswith("governorate") or word == "province" or (word in ("countryside", "region")
+                                                                           and gov is not None):
+                    if gov is not None:
+                        name, kind, lat, lon, precision = gov.name, "region", gov.lat, gov.lon, 3
+                        relation, anchor, pid, admin1 = ("countryside" if word == "countryside" else "in"), \
+                            e.name, gov.id, gov.admin1
+                else:
+                    relation, precision = AFTER_AREA.get(word, ("area", 2))
+                    anchor = e.name
+        # left context: directions, areas, parts and nearness
+        if relation is None:
+            before = text[max(0, m.start - 80):m.start]
+            if self._before_may_qualify(before):
+                r = self._qualify(e, before, name, kind, lat, lon, pid, admin1, precision)
+                if r is not None:
+                    name, kind, lat, lon, pid, admin1, precision, relation, anchor = r
+        place = Place(name=name, kind=kind if kind in ("country", "region", "city", "district", "facility")
+                      else "region", country=country, lat=lat, lon=lon, precision=precision, admin1=admin1,
+                      id=pid, anchor=anchor, relation=relation)
+        return Mention(start=start, end=end, text=text[start:end], entity=place, role=self._role(text, start))
+
+    @staticmethod
+    def _before_may_qualify(before: str) -> bool:
+        """A cheap test that one of the left-context patterns may match: the last word (past a "the") must be
+        "of", a direction adjective or a nearness word."""
+        ws = before.lower().split()[-4:]
+        n = 0
+        while ws and ws[-1] == "the" and n < 2:
+            ws.pop()
+            n += 1
+        if not ws:
+            return False
+        lm = _LAST_WORD.search(ws[-1])
+        return lm is not None and lm.group(1) in _BEFORE_TRIGGERS
+
+    def _qualify(self, e: Entry, before, name, kind, lat, lon, pid, admin1, precision):
+        """Direction, area, part or nearness words just before a name; None where there are none."""
+        dm2 = _DIRECTION_OF.search(before)
+        if dm2:
+            relation = f"{DIRECTIONS.get(dm2.group(1).lower().replace('-', ''), dm2.group(1).lower())} of"
+            return name, kind, lat, lon, pid, admin1, max(precision, 2), relation, e.name
+        am2 = _AREA_OF.search(before)
+        if am2:
+            words = am2.group(1).lower().split()
+            base = words[-1] if words[-1] not in ("area", "areas") or len(words) == 1 else " ".join(words[-2:])
+            rel, prec = AREA_OF.get(base, AREA_OF.get(words[-1], ("area", 2)))
+            gov = self._governorate_of(e) if rel == "countryside" else None
+            if gov is not None and kind == "city":
+                name, kind, lat, lon, pid, admin1 = gov.name, "region", gov.lat, gov.lon, gov.id, gov.admin1
+            return name, kind, lat, lon, pid, admin1, max(precision, prec), rel, e.name
+        adj = _ADJ_BEFORE.search(before) if kind in ("city", "region", "country") else None
+        if adj:
+            word = adj.group(1).lower()
+            d = DIRECTION_ADJ.get(word.replace("-", ""), word)
+            if kind == "country":
+                part = self._country_part(e, d)
+                if part is not None:
+                    name, kind, lat, lon, pid = part.name, "region", part.lat, part.lon, part.id
+                else:
+                    name, kind = f"{word} {e.name}", "region"
+                return name, kind, lat, lon, pid, admin1, 3, f"{d} part", e.name
+            gov = e if e.source == "admin1" else self._governorate_of(e)
+            if gov is not None:
+                name, kind, lat, lon, pid, admin1 = gov.name, "region", gov.lat, gov.lon, gov.id, gov.admin1
+                precision = 3
+            else:
+                precision = 2
+            return name, kind, lat, lon, pid, admin1, precision, (
+                "countryside" if word == "rural" else f"{d} part"), e.name
+        if _NEAR_BEFORE.search(before):
+            return name, kind, lat, lon, pid, admin1, max(precision, 2), "near", e.name
+        return None
+
     def _governorate_of(self, e: Entry) -> Entry | None:
         """The governorate whose capital ``e`` is (same name), where it is one."""
         if e.source == "admin1":
             return e
-        gov = self.gaz.admin1_of(e)
-        if gov is None:
-            return None
-        names = {word_key_all(n) for n in (e.name, *e.names)}
-        gnames = {word_key_all(n) for n in gov.names} | {word_key_all(gov.name.rsplit(" ", 1)[0])}
-        for k in self.gaz.index:
+        try:
+            return self._gov[id(e)]
+        except KeyError:
             pass
-        return gov if names & gnames or self._is_capital(e, gov) else None
+        gov = self.gaz.admin1_of(e)
+        if gov is not None:
+            names = {key(n) for n in (e.name, *e.names)}
+            gnames = {key(n) for n in gov.names} | {key(gov.name.rsplit(" ", 1)[0])}
+            if not (names & gnames or self._is_capital(e, gov)):
+                gov = None
+        self._gov[id(e)] = gov
+        return gov
 
-    def _is_capital(self, e: Entry, gov: Entry) -> bool:
-        base = word_key_all(gov.name.replace(" Governorate", "").replace(" Province", ""))
-        return any(word_key_all(n) == base for n in (e.name, *e.names))
+    @staticmethod
+    def _is_capital(e: Entry, gov: Entry) -> bool:
+        base = key(gov.name.replace(" Governorate", "").replace(" Province", ""))
+        return any(key(n) == base for n in (e.name, *e.names))
 
     def _country_part(self, country: Entry, direction: str) -> Entry | None:
+        ck = (country.id, direction)
+        if ck in self._parts:
+            return self._parts[ck]
         names = [f"{direction}ern {country.name}", f"{direction} {country.name}"]
         if direction == "central":
             names = [f"central {country.name}"]
+        found = None
         for n in names:
-            for c in self.gaz.raw_candidates(word_key_all(n), n):
+            for c in self.gaz.raw_candidates(key(n), n):
                 if c.entry.kind == "region" and c.entry.country == country.country:
-                    return c.entry
-        return None
+                    found = c.entry
+                    break
+            if found is not None:
+                break
+        self._parts[ck] = found
+        return found
 
     _PREPS = ("from", "out of", "through", "via", "along", "across", "by way of", "toward", "towards", "into", "to",
               "in", "at", "near", "inside", "outside", "within", "on", "around", "reaching", "reached", "entered",
@@ -587,47 +732,39 @@ class PlaceFinder:
 
     def _role(self, text: str, start: int) -> str:
         """origin / route / destination / site from the nearest preposition before the mention."""
-        before = text[max(0, start - 90):start]
-        before = re.split(r"[.;:!?()\[\]\"“”,]", before)[-1]
+        before = _CLAUSE_BREAK.split(text[max(0, start - 90):start])[-1]
         last = None
-        for m in self._PREP_RE.finditer(before):
-            last = m
+        for last in self._PREP_RE.finditer(before):
+            pass
         if last is None:
             return "site"
         tail = before[last.end():].split()
         if len(tail) > 5 or any(w.lower() in self._CLAUSE for w in tail):
             return "site"
-        prep = re.sub(r"\s+", " ", last.group(1).lower())
+        prep = _WS.sub(" ", last.group(1).lower())
         role = ROLE_PREPS.get(prep) or "site"
-        if role == "site" and prep in ("at", "in") and _ARRIVE.search(before[:last.start()]):
+        if role == "site" and prep in ("at", "in") and _ARRIVE.search(before, 0, last.start()):
             role = "destination"
         return role
 
-    def _phrases(self, text, toks, matches, focus_cc, found) -> list[Mention]:
+    def _phrases(self, text, focus_cc, found) -> list[Mention]:
         """Places named by a pattern rather than the gazetteer: "the south of the country", unknown villages."""
         out = []
         focus = self.gaz.country(focus_cc)
         covered = [(m.start, m.end) for m in found]
-        spans = []
-        for m in re.finditer(r"\b(?:the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
-                             r"centre|center)\s+of\s+the\s+country\b", text):
-            spans.append(m)
-        for m in spans:
-            if focus is None:
-                break
-            d = m.group(1).lower().replace("-", "")
-            d = "central" if d in ("centre", "center") else d
-            part = self._country_part(focus, d)
-            if part is None:
-                continue
-            out.append(Mention(start=m.start(), end=m.end(), text=m.group(0), role=self._role(text, m.start()),
-                               entity=Place(name=part.name, kind="region", country=part.country, lat=part.lat,
-                                            lon=part.lon, precision=3, admin1=part.admin1, id=part.id,
-                                            anchor=focus.name, relation=f"{d} part")))
+        if focus is not None:
+            for m in _PART_OF_COUNTRY.finditer(text):
+                d = m.group(1).lower().replace("-", "")
+                d = "central" if d in ("centre", "center") else d
+                part = self._country_part(focus, d)
+                if part is None:
+                    continue
+                out.append(Mention(start=m.start(), end=m.end(), text=m.group(0), role=self._role(text, m.start()),
+                                   entity=Place(name=part.name, kind="region", country=part.country, lat=part.lat,
+                                                lon=part.lon, precision=3, admin1=part.admin1, id=part.id,
+                                                anchor=focus.name, relation=f"{d} part")))
         # unknown settlements introduced by their kind: "the village of Kabir", "Zunoud neighborhood"
-        for m in re.finditer(r"\b(?:town|village|city|hamlet|neighbou?rhood|district|area|region|desert|camp)\s+of\s+"
-                             r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-\s])?[A-Z][\w'’]+(?:[-\s](?:[Aa]l[-\s])?[A-Z]"
-                             r"[\w'’]+){0,2})", text):
+        for m in _SETTLEMENT_OF.finditer(text):
             s, e = m.span(1)
             if any(a < e and s < b for a, b in covered):
                 continue
@@ -635,9 +772,10 @@ class PlaceFinder:
             if fold(name) in COMMON_WORDS or fold(name) in self.gaz.demonyms:
                 continue
             anchor = self._nearest_before(found, s)
+            head = m.group(0)
             out.append(Mention(start=s, end=e, text=name, role=self._role(text, m.start()), entity=Place(
-                name=name, kind="city" if "town" in m.group(0) or "village" in m.group(0) or "city" in m.group(0)
-                else "district" if "neighb" in m.group(0) or "district" in m.group(0) else "region",
+                name=name, kind="city" if "town" in head or "village" in head or "city" in head
+                else "district" if "neighb" in head or "district" in head else "region",
                 country=anchor.country if anchor else focus_cc, lat=None, lon=None, precision=1, id=None)))
         return out
 
@@ -648,8 +786,3 @@ class PlaceFinder:
             if m.start < pos:
                 best = m.entity
         return best
-
-
-def word_key_all(text: str) -> str:
-    from sitrep.text.normalize import key
-    return key(text)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import yaml
 
@@ -51,8 +51,7 @@ ORDINALS = {
 }
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int          # end of the word, possessive included
     key: str          # normalised key of the word (possessive dropped)
@@ -70,26 +69,44 @@ def word_key(word: str) -> str:
     return k or fold(low)
 
 
+_SKIP = ARTICLES_HYPHEN | ARTICLES_SPACE | DROP
+
+
+@lru_cache(maxsize=131072)
+def _word_info(w: str) -> tuple[str, int]:
+    """(key, flags) of a word as written: flags 1 = article before a hyphen, 2 = article before a space, 4 = "the"."""
+    low = w.lower()
+    flags = 0
+    if low in ARTICLES_HYPHEN and not (w.isupper() and low not in ("al", "el")):
+        flags |= 1
+    if low in ARTICLES_SPACE:
+        flags |= 2
+    if low in DROP:
+        flags |= 4
+    if len(w) > 2 and w[-1] in "sS" and w[-2] in "'’`":
+        return word_key(w[:-2]), flags | 8
+    return word_key(w), flags
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words of text[start:end] with offsets and keys; the article "al-" and "the" are dropped."""
     end = len(text) if end is None else end
+    n = len(text)
     out: list[Token] = []
+    append = out.append
+    info = _word_info
     for m in WORD.finditer(text, start, end):
-        w = m.group()
+        k, flags = info(m.group())
         s, e = m.span()
-        low = w.lower()
-        nxt = text[e] if e < len(text) else ""
-        if low in ARTICLES_HYPHEN and nxt in _HYPHENS and not (w.isupper() and len(w) > 1 and low not in ("al", "el")):
-            continue
-        if low in ARTICLES_SPACE and nxt == " " and e + 1 < len(text) and text[e + 1].isupper():
-            continue
-        if low in DROP:
-            continue
-        poss = False
-        if _POSSESSIVE.search(w) and len(w) > 2:
-            w = w[:-2]
-            poss = True
-        out.append(Token(s, e, word_key(w), poss))
+        if flags & 7:
+            if flags & 4:
+                continue
+            nxt = text[e] if e < n else ""
+            if flags & 1 and nxt in _HYPHENS:
+                continue
+            if flags & 2 and nxt == " " and e + 1 < n and text[e + 1].isupper():
+                continue
+        append(Token(s, e, k, bool(flags & 8)))
     return out
 
 

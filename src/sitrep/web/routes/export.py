@@ -40,9 +40,12 @@ def export(request: Request, format: str = Query(..., description="An export for
     out = io.BytesIO() if binary else io.StringIO()
     n = writer.write(store_of(request), out, f)   # always a filter: it leaves rejected claims out
     data = out.getvalue()
+    import sitrep.export as registry
     media, ext = _MEDIA.get(format, ("application/octet-stream" if binary else "text/plain; charset=utf-8", "txt"))
-    media = getattr(writer, "MEDIA_TYPE", media)
-    ext = getattr(writer, "EXTENSION", ext)
+    media = getattr(writer, "MEDIA_TYPE", None) or getattr(registry, "MEDIA_TYPES", {}).get(format) or media
+    ext = (getattr(writer, "EXTENSION", None) or getattr(registry, "EXTENSIONS", {}).get(format) or ext).lstrip(".")
+    if not binary and media.startswith("text/") and "charset" not in media:
+        media += "; charset=utf-8"
     return Response(data if binary else data.encode("utf-8"), media_type=media,
                     headers={"Content-Disposition": f'attachment; filename="sitrep-{format}.{ext}"',
                              "X-Sitrep-Count": str(n)})

@@ -15,6 +15,9 @@ export function createMap(el, config, onSelect) {
   if (config.tiles) {
     L.tileLayer(config.tiles, {attribution: config.tiles_attribution || '', maxZoom: 18}).addTo(map);
   }
+  // The basemap in its own pane under the overlays, so that it never covers claims whatever order it loads in.
+  map.createPane('basemap');
+  map.getPane('basemap').style.zIndex = 250;
   const base = L.layerGroup().addTo(map);
   loadBasemap(base, !!config.tiles);
   map.attributionControl.addAttribution('Boundaries: Natural Earth');
@@ -40,7 +43,9 @@ export function createMap(el, config, onSelect) {
         const latlngs = f.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
         const line = L.polyline(latlngs, {className: `route route-${cssName(p.type || 'movement')}` +
             (p.approximate ? ' approximate' : ''), weight: 3, opacity: 0.8, dashArray: p.approximate ? '6 6' : null});
-        line.bindTooltip(`route: ${p.places.join(' → ')}${p.approximate ? ' (approximate)' : ''}`, {sticky: true});
+        // Tooltips get a DOM node: Leaflet would set a string as HTML, and place names come from reports.
+        line.bindTooltip(h('span', {text: `route: ${p.places.join(' → ')}${p.approximate ? ' (approximate)' : ''}`}),
+                         {sticky: true});
         line.on('click', () => onSelect(p.id));
         routes.addLayer(line);
         const end = latlngs[latlngs.length - 1];
@@ -53,7 +58,7 @@ export function createMap(el, config, onSelect) {
         // Region-level: a dashed area with no centre point, so it is never read as a precise location.
         const area = L.circle([lat, lon], {radius: REGION_RADIUS_M, className: `region-area t-${cssName(p.type)}`,
                                            weight: 1.5, dashArray: '4 4', fillOpacity: 0.08});
-        area.bindTooltip(`${label} (region-level: not a precise point)`, {sticky: true});
+        area.bindTooltip(h('span', {text: `${label} (region-level: not a precise point)`}), {sticky: true});
         area.on('click', () => onSelect(p.id));
         area.claimId = p.id;
         regions.addLayer(area);
@@ -99,7 +104,7 @@ async function loadBasemap(group, withTiles) {
     try {
       const res = await fetch(`/static/basemap/${name}.geojson`);
       const data = await res.json();
-      L.geoJSON(data, {style: () => style, interactive: false}).addTo(group);
+      L.geoJSON(data, {style: () => style, interactive: false, pane: 'basemap'}).addTo(group);
     } catch (e) {
       console.warn('basemap layer', name, e);
     }
