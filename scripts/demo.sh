@@ -7,6 +7,4 @@ scripts/setup.sh
 export SITREP_DB=${SITREP_DB:-sitrep.db}
 .venv/bin/sitrep ingest examples/reports
 .venv/bin/sitrep summary
-if .venv/bin/sitrep --help | grep -q " serve "; then
-  exec .venv/bin/sitrep serve --host 127.0.0.1 --port "${PORT:-8000}"
-fi
+exec .venv/bin/sitrep serve --host 127.0.0.1 --port "${PORT:-8000}"

@@ -5,8 +5,7 @@ from typing import Optional
 
 import typer
 
-from sitrep.cli import common
-from sitrep.cli.reports import register as register_reports
+from sitrep.cli import actors, brief, common, gazetteer, reports, serve
 
 app = typer.Typer(help="sitrep: open-source intelligence reports in, a sourced, geolocated record of claims out.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -18,21 +17,11 @@ def _global(db: Optional[str] = typer.Option(None, "--db", help="Store path or S
     common.STATE["db"] = db
 
 
-register_reports(app)
-
-
-def _mount_optional() -> None:
-    """Sub-commands written by the other stages' modules."""
-    import importlib.util
-    if importlib.util.find_spec("sitrep.cli.gazetteer"):  # TODO(lead): unguard once all stages landed
-        from sitrep.cli import gazetteer
-        app.add_typer(gazetteer.app, name="gazetteer", help="The offline gazetteer: look up and import places.")
-    if importlib.util.find_spec("sitrep.cli.actors"):
-        from sitrep.cli import actors
-        actors.register(app)
-
-
-_mount_optional()
+reports.register(app)           # ingest, summary, reports, claims, show, export, reprocess
+app.add_typer(gazetteer.app, name="gazetteer", help="The offline gazetteer: look up and import places.")
+actors.register(app)            # actors
+brief.register(app)             # report (the written situation report)
+serve.register(app)             # serve (API and workspace)
 
 
 def main() -> None:

@@ -18,7 +18,9 @@ def report_record(report: Report) -> dict[str, Any]:
         "footnotes": [{"number": f.number, "text": f.text, "outlet": f.outlet, "date": f.date,
                        "markers": f.markers} for f in report.footnotes],
         "entities": report.entities,
-        "claims": [c.data for c in report.claims],
+        # A denial is kept as a claim in the store, but it is not an event: it gets its own list here.
+        "claims": [c.data for c in report.claims if not c.negated],
+        "negated_claims": [c.data for c in report.claims if c.negated],
         "extractor_version": report.extractor_version,
     }
 

@@ -31,11 +31,92 @@ def inflect(lemma: str) -> list[str]:
     return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
 
 
-def alternation(words, flags=re.I) -> re.Pattern:
+def alternation(words, flags=re.I) -> "Gated":
     """One regex matching any of the words or phrases, longest first, on word boundaries."""
     words = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    return Gated(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags), words)
+
+
+_RUN = re.compile(r"[^\W_]+")
+_RUNS: dict = {"text": None, "by_word": {}, "cands": {}}   # the word runs of the long text being processed
+_SHORT = 400     # texts shorter than this are scanned with the plain regex
+
+
+def _first_run(phrase: str) -> str | None:
+    m = _RUN.match(phrase.lower())
+    return m.group() if m else None
+
+
+class Gated:
+    """A compiled regex whose every match starts with one of a known set of words, tried only where they stand.
+
+    A big alternation is otherwise tried at every character of the text. Over a long text (the report) the positions
+    of its words are indexed once; ``finditer``/``search`` then call ``match`` only at the runs of letters or digits
+    that can begin a match (``keys``; any number when ``digits``), which yields exactly the matches the plain regex
+    finds, since each pattern is word-bounded on the left. Short strings are scanned with the plain regex.
+    """
+    __slots__ = ("rx", "keys", "digits", "_id")
+    _count = 0
+
+    def __init__(self, rx: re.Pattern, phrases=(), digits: bool = False):
+        self.rx = rx
+        keys: set[str] | None = set()
+        for p in phrases:
+            k = _first_run(p)
+            if k is None or not p.strip()[:1].isalnum():
+                keys = None      # a phrase that starts with punctuation: no gate
+                break
+            keys.add(k)
+        self.keys = frozenset(keys) if keys is not None else None
+        self.digits = digits
+        Gated._count += 1
+        self._id = Gated._count
+
+    def _candidates(self, text: str) -> list[int]:
+        if _RUNS["text"] is not text:
+            by_word: dict[str, list[int]] = {}
+            for m in _RUN.finditer(text):
+                by_word.setdefault(m.group().lower(), []).append(m.start())
+            _RUNS["text"], _RUNS["by_word"], _RUNS["cands"] = text, by_word, {}
+        cands = _RUNS["cands"].get(self._id)
+        if cands is None:
+            by_word = _RUNS["by_word"]
+            pos: list[int] = []
+            for w in self.keys.intersection(by_word):
+                pos.extend(by_word[w])
+            if self.digits:
+                for w, ps in by_word.items():
+                    if w[0].isdigit():
+                        pos.extend(ps)
+            pos.sort()
+            cands = _RUNS["cands"][self._id] = pos
+        return cands
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        if self.keys is None or (len(text) < _SHORT and _RUNS["text"] is not text):
+            yield from self.rx.finditer(text, pos, endpos)
+            return
+        cands = self._candidates(text)
+        match = self.rx.match
+        last = pos
+        for i in range(bisect_left(cands, pos), len(cands)):
+            c = cands[i]
+            if c >= endpos:
+                break
+            if c < last:
+                continue
+            m = match(text, c, endpos)
+            if m is not None:
+                last = m.end()
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self.rx.match(text, pos, len(text) if endpos is None else endpos)
 
 
 _TOKENS: dict = {"text": None, "toks": [], "starts": []}   # the words of the report being processed

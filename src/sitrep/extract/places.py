@@ -202,7 +202,10 @@ _NEAR_BEFORE = re.compile(r"\b(?:" + "|".join(NEAR_WORDS) + r")\s+(?:the\s+)?(?:
 _BEFORE_TRIGGERS = frozenset({"of", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
                               "southeastern", "southwestern", "central", "rural", "near", "to", "around", "outside",
                               "nearby", "from"})
-_LAST_WORD = re.compile(r"(\w+)\s*$")
+_ADJ_TRIGGERS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                           "southeastern", "southwestern", "central", "rural"})
+_NEAR_HINTS = ("near", "close", "around", "outside", "adjacent", "next", "far", "vicinity", "outskirts", "road")
+_LAST_WORD = re.compile(r"(\w+)$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\"“”,]")
 _PART_OF_COUNTRY = re.compile(r"\b(?:the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
                               r"centre|center)\s+of\s+the\s+country\b")
@@ -228,18 +231,31 @@ class _Match:
 
 class _Scan:
     """One report as the finder sees it: its text, its keyed tokens (a "|" token ends each range)."""
-    __slots__ = ("text", "toks", "range_starts", "_title")
+    __slots__ = ("text", "toks", "range_starts", "skeleton", "first_at", "last_at", "_title")
 
     def __init__(self, text: str, ranges: list[tuple[int, int]]):
         self.text = text
         toks: list[tuple[int, int, str]] = []
         starts = []
+        first_at: dict[int, int] = {}     # skeleton offset -> token with a key starting there
+        last_at: dict[int, int] = {}      # skeleton end offset -> token with a key ending there
+        parts = []
+        pos = 0
         for r0, r1 in ranges:
             starts.append(len(toks))
             toks.extend(key_tokens(text, r0, r1))
             toks.append((r1, r1, "|"))       # a sentence break no name spans
+            for i in range(starts[-1], len(toks)):
+                k = toks[i][2]
+                if k:
+                    first_at[pos] = i
+                    parts.append(k)
+                    pos += len(k)
+                    last_at[pos] = i
         self.toks = toks
         self.range_starts = starts
+        self.skeleton = "".join(parts)      # the keys of all tokens, concatenated
+        self.first_at, self.last_at = first_at, last_at
         self._title: dict[int, bool] = {}
 
     def word(self, i: int) -> str:
@@ -273,16 +289,21 @@ def _km(a: Entry, b: Entry) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _near_bonus(e: Entry, anchors: list[Entry]) -> float:
-    """1 if another anchor place lies within 60 km of e, 0.5 within 200 km, else 0."""
+def _near_bonus(e: Entry, anchors: list[Entry], dist: dict) -> float:
+    """1 if another anchor place lies within 60 km of e, 0.5 within 200 km, else 0. ``dist`` memoises distances."""
     d = 1e9
     lat = e.lat
     for a in anchors:
         if a is e or a.lat is None or abs(a.lat - lat) * _KM_PER_DEG > 200.5:
             continue   # the north-south distance alone rules it out
-        x = _km(e, a)
+        pair = (id(e), id(a))
+        x = dist.get(pair)
+        if x is None:
+            x = dist[pair] = _km(e, a)
         if x < d:
             d = x
+            if d < 60:
+                break
     return 1.0 if d < 60 else 0.5 if d < 200 else 0.0
 
 
@@ -301,6 +322,7 @@ class PlaceFinder:
         self._fnames: dict[int, frozenset[str]] = {}
         self._gov: dict[int, Entry | None] = {}
         self._parts: dict[tuple[str, str], Entry | None] = {}
+        self._dist: dict[tuple[int, int], float] = {}
 
     # ---- the stage -----------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -328,19 +350,9 @@ class PlaceFinder:
     # ---- scanning ------------------------------------------------------------------------------------------------
     def _hits(self, sc: _Scan) -> list[tuple[int, int, str]]:
         """(first token, last token, key) of every gazetteer name that starts and ends on word boundaries."""
-        first_at: dict[int, int] = {}     # skeleton offset -> token with a key starting there
-        last_at: dict[int, int] = {}      # skeleton end offset -> token with a key ending there
-        parts = []
-        pos = 0
-        for i, (_s, _e, k) in enumerate(sc.toks):
-            if k:
-                first_at[pos] = i
-                parts.append(k)
-                pos += len(k)
-                last_at[pos] = i
         hits = []
-        get_last, get_first = last_at.get, first_at.get
-        for end_pos, k in self.auto.iter("".join(parts)):
+        get_last, get_first = sc.last_at.get, sc.first_at.get
+        for end_pos, k in self.auto.iter(sc.skeleton):
             t1 = get_last(end_pos + 1)
             if t1 is not None:
                 t0 = get_first(end_pos + 1 - len(k))
@@ -482,7 +494,7 @@ class PlaceFinder:
         end = toks[t1][1]
         while i < len(toks) and len(out) < n:
             s, e, k = toks[i]
-            if k == "|" or (s > end and _STOP_NEXT.search(text, end, s)):
+            if k == "|" or (s > end + 1 or text[end] != " ") and _STOP_NEXT.search(text, end, s):
                 break
             out.append(fold(text[s:e]))
             end = e
@@ -497,7 +509,7 @@ class PlaceFinder:
         begin = toks[t0][0]
         while i >= 0 and len(out) < n:
             s, e, k = toks[i]
-            if k == "|" or (begin > e and _STOP_PREV.search(text, e, begin)):
+            if k == "|" or (begin > e + 1 or text[e] != " ") and _STOP_PREV.search(text, e, begin):
                 break
             out.append(fold(text[s:e]))
             begin = s
@@ -524,23 +536,15 @@ class PlaceFinder:
         top = {cc for cc, _ in countries.most_common(3)}
         anchors = list({id(e): e for e in (m.best.entry for m in matches
                                               if len(m.cands) == 1 or m.best.entry.source == "curated")}.values())
+        if len(self._dist) > 4 * self._CACHE_MAX:
+            self._dist.clear()
         chosen: dict[tuple[str, str], Candidate] = {}    # the same name written the same way resolves the same way
         for m in matches:
             if len(m.cands) == 1:
                 continue
             best = chosen.get((m.key, m.fkey))
             if best is None:
-                best_s = -1e9
-                for c in m.cands:
-                    e = c.entry
-                    s = c.score + (0.5 if c.exact else 0.0)
-                    if e.country in top:
-                        s += 1.5
-                    if e.lat is not None and anchors:
-                        s += _near_bonus(e, anchors)
-                    if s > best_s:
-                        best, best_s = c, s
-                chosen[(m.key, m.fkey)] = best
+                best = chosen[(m.key, m.fkey)] = self._choose(m.cands, top, anchors)
             m.best = best
         # weak matches: small places outside the field, or bare governorate names, need support
         keep = []
@@ -557,6 +561,27 @@ class PlaceFinder:
                     continue
             keep.append(m)
         matches[:] = keep
+
+    def _choose(self, cands: list[Candidate], top: set[str], anchors: list[Entry]) -> Candidate:
+        """The candidate with the best prior + the report's countries + nearness to its other places; the first
+        listed among equals. Candidates are tried best prior first, so most never need the distances."""
+        base = []
+        for c in cands:
+            s = c.score + (0.5 if c.exact else 0.0)
+            if c.entry.country in top:
+                s += 1.5
+            base.append(s)
+        best_i, best_s = -1, -1e9
+        for i in sorted(range(len(cands)), key=base.__getitem__, reverse=True):
+            s = base[i]
+            if s + 1.0 < best_s:
+                break                 # neither this one nor any after it can catch up
+            e = cands[i].entry
+            if e.lat is not None and anchors:
+                s += _near_bonus(e, anchors, self._dist)
+            if s > best_s or (s == best_s and i < best_i):
+                best_i, best_s = i, s
+        return cands[best_i]
 
     # ---- spatial phrases, roles, mentions ------------------------------------------------------------------------
     def _mentions(self, sc: _Scan, matches: list[_Match]) -> list[Mention]:
@@ -622,8 +647,9 @@ class PlaceFinder:
         # left context: directions, areas, parts and nearness
         if relation is None:
             before = text[max(0, m.start - 80):m.start]
-            if self._before_may_qualify(before):
-                r = self._qualify(e, before, name, kind, lat, lon, pid, admin1, precision)
+            last = self._last_word(before)
+            if last in _BEFORE_TRIGGERS:
+                r = self._qualify(e, before, last, name, kind, lat, lon, pid, admin1, precision)
                 if r is not None:
                     name, kind, lat, lon, pid, admin1, precision, relation, anchor = r
         place = Place(name=name, kind=kind if kind in ("country", "region", "city", "district", "facility")
@@ -632,26 +658,30 @@ class PlaceFinder:
         return Mention(start=start, end=end, text=text[start:end], entity=place, role=self._role(text, start))
 
     @staticmethod
-    def _before_may_qualify(before: str) -> bool:
-        """A cheap test that one of the left-context patterns may match: the last word (past a "the") must be
-        "of", a direction adjective or a nearness word."""
-        ws = before.lower().split()[-4:]
+    def _last_word(before: str) -> str | None:
+        """The last word before a name, past up to two "the"s, lower case: the left-context patterns all end with
+        "of", a direction adjective or a nearness word, so this word tells which of them may match."""
+        ws = before.lower().split()[-3:]
         n = 0
         while ws and ws[-1] == "the" and n < 2:
             ws.pop()
             n += 1
         if not ws:
-            return False
+            return None
         lm = _LAST_WORD.search(ws[-1])
-        return lm is not None and lm.group(1) in _BEFORE_TRIGGERS
+        return lm.group(1) if lm else None
 
-    def _qualify(self, e: Entry, before, name, kind, lat, lon, pid, admin1, precision):
+    def _qualify(self, e: Entry, before, last, name, kind, lat, lon, pid, admin1, precision):
         """Direction, area, part or nearness words just before a name; None where there are none."""
+        low = before.lower()
+        of = last == "of"
+        dm2 = _DIRECTION_OF.search(before) if of and ("north" in low or "south" in low or "east" in low
+                                                      or "west" in low) else None
         dm2 = _DIRECTION_OF.search(before)
         if dm2:
             relation = f"{DIRECTIONS.get(dm2.group(1).lower().replace('-', ''), dm2.group(1).lower())} of"
             return name, kind, lat, lon, pid, admin1, max(precision, 2), relation, e.name
-        am2 = _AREA_OF.search(before)
+        am2 = _AREA_OF.search(before) if of else None
         if am2:
             words = am2.group(1).lower().split()
             base = words[-1] if words[-1] not in ("area", "areas") or len(words) == 1 else " ".join(words[-2:])
@@ -660,7 +690,8 @@ class PlaceFinder:
             if gov is not None and kind == "city":
                 name, kind, lat, lon, pid, admin1 = gov.name, "region", gov.lat, gov.lon, gov.id, gov.admin1
             return name, kind, lat, lon, pid, admin1, max(precision, prec), rel, e.name
-        adj = _ADJ_BEFORE.search(before) if kind in ("city", "region", "country") else None
+        adj = _ADJ_BEFORE.search(before) if last in _ADJ_TRIGGERS and kind in ("city", "region", "country") \
+            else None
         if adj:
             word = adj.group(1).lower()
             d = DIRECTION_ADJ.get(word.replace("-", ""), word)
@@ -679,7 +710,8 @@ class PlaceFinder:
                 precision = 2
             return name, kind, lat, lon, pid, admin1, precision, (
                 "countryside" if word == "rural" else f"{d} part"), e.name
-        if _NEAR_BEFORE.search(before):
+        if (not of or any(w in low for w in _NEAR_HINTS)) and last not in _ADJ_TRIGGERS \
+                and _NEAR_BEFORE.search(before):
             return name, kind, lat, lon, pid, admin1, max(precision, 2), "near", e.name
         return None
 

@@ -109,11 +109,20 @@ def claim_dict(report_id: str, claim: Claim, version: str) -> dict[str, Any]:
 
 
 def record_of(doc: Doc, version: str) -> dict[str, Any]:
-    """{"entities": ..., "claims": [...]} for one processed report."""
+    """{"entities": ..., "claims": [...]} for one processed report.
+
+    A headline or summary claim that restates a body claim is not a claim of its own: its evidence is folded into
+    the body claim's ``restatements``, so the same happening is never counted twice.
+    """
     claims = [claim_dict(doc.meta.id, c, version) for c in doc.claims]
+    kept = []
     for claim in claims:
-        # A restatement points at the body claim by id, which survives re-extraction better than an index.
-        if claim["restates"] is not None:
-            index = claim["restates"]
-            claim["restates"] = claims[index]["id"] if 0 <= index < len(claims) else None
-    return {"entities": entities_of(doc), "claims": claims}
+        index = claim.pop("restates")
+        if index is not None and 0 <= index < len(claims) and claims[index] is not claim:
+            claims[index].setdefault("restatements", []).append(
+                {"evidence": claim["evidence"], "id": claim["id"]})
+        else:
+            kept.append(claim)
+    for claim in kept:
+        claim.setdefault("restatements", [])
+    return {"entities": entities_of(doc), "claims": kept}

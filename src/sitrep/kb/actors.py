@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
@@ -108,6 +109,43 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 continue
         append(Token(s, e, k, bool(flags & 8)))
     return out
+
+
+def key_stream(text: str, spans) -> tuple[str, list, list[int]]:
+    """The token keys of several stretches of text as one string for the alias automaton.
+
+    ``spans`` are (start, end, ...) stretches; tokens are split as ``tokenize`` splits them, and a "#" stands between
+    stretches so that no alias runs across two. Returns the string (" k1 k2 # k3 ... "), the word match of each token
+    (None for a separator) and, for each token, the offset in the string of the space after it (ascending).
+    """
+    n = len(text)
+    keys: list[str] = []
+    matches: list = []
+    info = _word_info
+    finditer = WORD.finditer
+    group = re.Match.group
+    for span in spans:
+        ms = list(finditer(text, span[0], span[1]))
+        infos = list(map(info, map(group, ms)))
+        ks = [k for k, _f in infos]
+        drop = [i for i, (_k, f) in enumerate(infos) if f & 7]
+        for i in reversed(drop):
+            f = infos[i][1]
+            if not f & 4:
+                e = ms[i].end()
+                nxt = text[e] if e < n else ""
+                if not (f & 1 and nxt in _HYPHENS) and not (f & 2 and nxt == " " and e + 1 < n and text[e + 1].isupper()):
+                    continue
+            del ks[i]
+            del ms[i]
+        keys.extend(ks)
+        matches.extend(ms)
+        keys.append("#")
+        matches.append(None)
+    stream = " " + " ".join(keys) + " "
+    # the space after token i sits at sum(len(k) + 1 for k in keys[:i + 1])
+    after = list(accumulate(len(k) + 1 for k in keys))
+    return stream, matches, after
 
 
 def alias_key(alias: str) -> str:

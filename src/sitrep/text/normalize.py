@@ -71,7 +71,7 @@ _VARIANTS = [
 ]
 # A word as the scanner sees it: letters and digits with the ayn/hamza marks inside or in front.
 _WORD = re.compile(rf"[{_MARKS}]?[^\W_]+(?:[{_MARKS}][^\W_]+)*", re.UNICODE)
-_POSSESSIVE = re.compile(r"[’'ʼ]s$")
+_POSSESSIVE_MARKS = "’'ʼ"   # an apostrophe before a final "s" marks a possessive
 
 
 def strip_accents(text: str) -> str:
@@ -111,15 +111,24 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     out = []
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         s, e = m.span()
-        if e - s > 3 and _POSSESSIVE.search(text, s, e):
+        if e - s > 3 and text[e - 1] == "s" and text[e - 2] in _POSSESSIVE_MARKS:
             e -= 2
         out.append((s, e))
     return out
 
 
 def key_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, word_key) of each word in text[start:end], offsets into ``text``."""
-    return [(s, e, word_key(text[s:e])) for s, e in words(text, start, end)]
+    """(start, end, word_key) of each word in text[start:end], offsets into ``text``; as ``words`` splits them."""
+    out = []
+    append, wk = out.append, word_key
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+        s, e = m.span()
+        w = m.group()
+        if e - s > 3 and w[-1] == "s" and w[-2] in _POSSESSIVE_MARKS:
+            e -= 2
+            w = w[:-2]
+        append((s, e, wk(w)))
+    return out
 
 
 @lru_cache(maxsize=65536)

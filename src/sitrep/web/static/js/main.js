@@ -113,10 +113,12 @@ const ctx = {
     const p = d.lat !== null && d.lat !== undefined ? [d.lat, d.lon] : null;
     mapView.highlight(d.id, p, d.precision);
   },
-  reviewed(id) {
+  async reviewed(id, action) {
     panels.forgetReport(null);
-    route(true);
     refresh('list');
+    await route(true);
+    const msg = document.querySelector('#panel-detail .review-msg');
+    if (msg) msg.textContent = `Saved: ${action}.`;
   },
 };
 

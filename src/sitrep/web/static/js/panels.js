@@ -174,7 +174,7 @@ function reviewSection(d, ctx) {
         await api.post(`/api/claims/${encodeURIComponent(d.id)}/review`, {action, reviewer: s.reviewer, changes: changes || null,
                                                                            note: note.value || null});
         msg.textContent = `Saved: ${action}.`;
-        ctx.reviewed(d.id);
+        await ctx.reviewed(d.id, action);
       } catch (e) { msg.textContent = `Not saved: ${e.message}`; msg.classList.add('error'); }
     };
     const note = h('input', {type: 'text', placeholder: 'Note (optional)', maxlength: 2000, class: 'note'});
