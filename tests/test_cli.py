@@ -171,6 +171,18 @@ def test_evidence_offsets_point_into_the_report(cli, tmp_path):
             assert texts[rec["id"]][ev["start"]:ev["end"]] == ev["text"]
 
 
+def test_workers_give_the_same_store(cli, tmp_path):
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert cli("ingest", EXAMPLES, db_path=one).exit_code == 0
+    assert cli("ingest", "--workers", "2", EXAMPLES, db_path=two).exit_code == 0
+
+    def claims_of(db):
+        con = sqlite3.connect(db)
+        return sorted(con.execute("select id, report_id, type, date, evidence from claims"))
+
+    assert claims_of(one) == claims_of(two) and claims_of(one)
+
+
 def test_reprocess_reruns_extraction(cli, reports_dir, monkeypatch):
     assert cli("ingest", reports_dir).exit_code == 0
     import sitrep.ingest as ingest

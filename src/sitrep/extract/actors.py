@@ -28,13 +28,12 @@ Outlets are never actors; an actor quoted as the origin of a claim is both an ac
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from sitrep.extract.model import Actor, Doc, Mention, Outlet, Person
-from sitrep.kb.actors import ActorEntry, KnowledgeBase, Ref, alias_key, key_stream, load_kb, word_key
+from sitrep.kb.actors import ActorEntry, KnowledgeBase, Ref, Token, alias_key, load_kb, tokenize, word_key
 from sitrep.text.normalize import fold
 
 _SEP = "#"
@@ -69,77 +68,6 @@ _ORG_NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]h?|[Uu]l)[-‐])?['’ʿ]?[A-Z
 _CONNECT = r"(?:\s+(?:of|al|el|bin|ibn|wa|wal|and|the|for|al-|el-|ad-|as-|ash-|at-|az-|an-|ar-))*\s+"
 _NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]h?)[-‐])?['’ʿ]?[A-Z][a-zA-Z'’ʿ]+(?:-(?:[Aa]l-)?['’]?[A-Z][a-zA-Z'’]+)?"
 _NAME_CONNECT = r"(?:\s+(?:bin|ibn|bint|al|el|Abu|Abou|Umm|abu|de|van|von|ben))?\s+"
-
-
-# precompiled helpers of the passes
-_POSS_END = re.compile(r"['’]s$")
-_NON_ALNUM_ASCII = re.compile(r"[^A-Za-z0-9]")
-_SURFACE_WORD = re.compile(r"[^\W_][\w'’]*")
-_DEM_BEFORE = re.compile(r"(?:(?:[A-Z][\w]*-backed|pro-[A-Z]\w*)\s+)?(?P<dem>[A-Z][a-z]+)\s+$")
-_JOIN = re.compile(r"[\s-]*")
-_VIA_END = re.compile(r"\bvia\s+$", re.I)
-_PAREN_OPEN_END = re.compile(r"\(\s*$")
-_PAREN_CLOSE_DASH = re.compile(r"\s*\)\s*[-–—]")
-_SLASH = re.compile(r"\s*/")
-_APPOS_DESC = re.compile(r",\s+(?:an?|the|another)\s+(?:[\w'’-]+\s+){0,2}$")
-_GAP = re.compile(r"\s*(?:group|groups|faction|organi[sz]ation)?\s*")
-_WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
-_GROUP_GAP = re.compile(r"\s*(?:group\s+)?")
-_LEAD = re.compile(r"(?:(?:" + "|".join(re.escape(w) for w in ("The", "the", "A", "An", "This", "Its", "Their", "New", "Both")) + r")\s+)+")
-_ORG_WORD = re.compile(r"[\w'’ʿ]+")
-_POSS_GAP = re.compile(r"['’]s\s+")
-_CAP_WORD = re.compile(r"[A-Z][\w'’]*")
-_PREP_END = re.compile(r"\b(?:of|from|for|with|in)\s+(?:the\s+)?$")
-_PLAIN_WORD = re.compile(r"[\w'’]+")
-_WS = re.compile(r"\s+")
-
-
-def _chunk(phrase: str) -> str:
-    """The leading literal part of a phrase as ``_alt`` writes it: up to the first space or apostrophe."""
-    return re.split(r"[\s'’]", phrase, maxsplit=1)[0]
-
-
-class _Triggers:
-    """Keywords that a pattern cannot match without, found in one pass over a report.
-
-    Each category maps to phrases; a pattern of that category can only match where the leading literal part of one
-    of its phrases occurs (with its case in the ``cased`` automaton, in lower case in the ``folded`` one). The costly
-    patterns then run only in sentences that hold a keyword, or are tried only at the keywords' offsets.
-    """
-
-    def __init__(self, cased: dict[str, list[str]], folded: dict[str, list[str]]):
-        self.cased = self._build(cased, lower=False)
-        self.folded = self._build(folded, lower=True)
-
-    @staticmethod
-    def _build(categories: dict[str, list[str]], lower: bool):
-        words: dict[str, set[str]] = {}
-        for cat, phrases in categories.items():
-            for p in phrases:
-                k = _chunk(p)
-                k = k.lower() if lower else k
-                if not k:
-                    raise ValueError(f"no literal keyword in {p!r}")
-                words.setdefault(k, set()).add(cat)
-        automaton = ahocorasick.Automaton()
-        for k, cats in words.items():
-            automaton.add_word(k, (len(k), tuple(sorted(cats))))
-        automaton.make_automaton()
-        return automaton
-
-    def scan(self, text: str, lower: str) -> dict[str, list[tuple[int, int]]]:
-        out: dict[str, list[tuple[int, int]]] = {}
-        for automaton, t in ((self.cased, text), (self.folded, lower)):
-            for end, (n, cats) in automaton.iter(t):
-                span = (end - n + 1, end + 1)
-                for c in cats:
-                    out.setdefault(c, []).append(span)
-        for c, spans in out.items():
-            out[c] = sorted(set(spans))
-        return out
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 class ActorFinder:
@@ -250,35 +178,6 @@ class ActorFinder:
         self.pre_named = re.compile(r"named|called|dubbed|known\s+as|titled", re.I)
         self.pre_roles = re.compile(r"(?<![\w-])" + self.roles_alt + r"(?![\w-])", re.I)
         self.pre_outlet_kind = re.compile(r"website|site|outlet|channel|agency|daily|newspaper|network|TV|television|radio|account|page", re.I)
-        ordinals = [f"{d}{x}" for d in "0123456789" for x in ("st", "nd", "rd", "th")] + [
-            k for k in ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-                        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()]
-        self.triggers = _Triggers(
-            cased={
-                "dem": demonyms,
-                "title": ranks + honorifics,
-                "org_head": heads,
-                "org_militia": ["militia", "brigade", "battalion", "group", "movement", "faction"],
-                "prefix": prefixes,
-                "proxy": ["prox", "mercenaries"],
-                "branch": ["Branch"],
-            },
-            folded={
-                "coll": ["backed", "aligned", "affiliated", "sponsored", "supported", "funded", "linked", "allied",
-                         "controlled", "loyal", "pro-"],
-                "named": ["named", "called", "dubbed", "known", "titled"],
-                "roles": roles,
-                "outlet_kind": ["website", "site", "outlet", "channel", "agency", "daily", "newspaper", "network", "tv",
-                                "television", "radio", "account", "page"],
-                "anaphor": ["website", "press", "news", "agency", "observatory", "daily", "newspaper", "channel",
-                            "outlet", "network", "monitor"],
-                "militia": ["militia"],
-                "ordinal": ordinals,
-                "according": ["according"],
-            })
-        self.trailing_role_re = re.compile(rf",\s+(?P<role>(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{self.roles_alt}\b[^,;.]{{0,90}})")
-        self.proxies_re = re.compile(r"(?<![\w-])(?P<poss>its|their|[A-Z][\w.]*['’]s)\s+(?:(?:Syrian|Iraqi|Lebanese|local|Arab|allied)\s+)?"
-                                     r"(?:proxies|proxy\s+forces|proxy\s+militias|proxy\s+groups|mercenaries)(?![\w-])")
 
     # ------------------------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -309,42 +208,7 @@ class _Run:
         self.source_mentions: list[Mention] = []
         self.taken: list[tuple[int, int]] = []
         lower = self.text.lower()
-        if len(lower) != len(self.text):       # a few letters change length in lower case; keep offsets aligned
-            lower = self.text.translate(_ASCII_LOWER)
         self.lebanon_cue = any(c in lower for c in ("lebanon", "lebanese", "beirut", "nasrallah", "dahiyeh", "dahieh"))
-        self.trig = finder.triggers.scan(self.text, lower)
-
-    # ---- keyword triggers ----
-    def spans(self, cat: str, s0: int, s1: int) -> list[tuple[int, int]]:
-        """Keyword spans of a category inside text[s0:s1]."""
-        lst = self.trig.get(cat)
-        if not lst:
-            return []
-        i = bisect_left(lst, (s0, -1))
-        j = bisect_left(lst, (s1, -1), i)
-        return [x for x in lst[i:j] if x[1] <= s1]
-
-    def has(self, cat: str, s0: int, s1: int) -> bool:
-        return bool(self.spans(cat, s0, s1))
-
-    def can_match(self, cat: str, rx: re.Pattern, s0: int, s1: int) -> bool:
-        """``rx.search(text, s0, s1)`` for a pattern whose matches begin with a keyword of the category."""
-        text = self.text
-        return any(rx.match(text, a, s1) for a, _b in self.spans(cat, s0, s1))
-
-    def anchored(self, cat: str, rx: re.Pattern, s0: int, s1: int) -> list[re.Match]:
-        """``rx.finditer(text, s0, s1)`` for a pattern whose matches begin with a keyword of the category."""
-        out = []
-        last = s0
-        text = self.text
-        for a, _b in self.spans(cat, s0, s1):
-            if a < last:
-                continue
-            m = rx.match(text, a, s1)
-            if m is not None and m.end() > a:
-                out.append(m)
-                last = m.end()
-        return out
 
     # ---- helpers ----
     def seg_of(self, pos: int):
@@ -387,7 +251,7 @@ class _Run:
 
     def _tidy(self, start: int, end: int) -> tuple[int, int]:
         """Mention spans without a trailing possessive, with a parenthesis closed: "SNA’s" -> "SNA"."""
-        if _POSS_END.search(self.text, start, end) and end - start > 3:
+        if re.search(r"['’]s$", self.text[start:end]) and end - start > 3:
             end -= 2
         if self.text.count("(", start, end) > self.text.count(")", start, end) and self.text[end:end + 1] == ")":
             end += 1
@@ -424,31 +288,57 @@ class _Run:
 
     def kb_matches(self):
         """Every KB alias occurrence, as token spans."""
-        stream, matches, after = key_stream(self.text, self.segments)
+        tokens: list[Token | None] = []
+        for s0, s1, _h in self.segments:
+            tokens.extend(tokenize(self.text, s0, s1))
+            tokens.append(None)
+        parts, offsets = [], {}
+        pos = 0
+        for i, t in enumerate(tokens):
+            k = t.key if t is not None else _SEP
+            offsets[pos] = i
+            parts.append(k)
+            pos += len(k) + 1
+        stream = " " + " ".join(parts) + " "
+        self.tokens = tokens
         hits = []
         for end, (n, refs) in self.f.automaton.iter(stream):
-            # the matched word is " k1 k2 ... " ending with the space at `end`
-            last = bisect_left(after, end)
-            if last >= len(after) or after[last] != end:
+            # the matched word is " k1 k2 ... " ending at `end`; find its first token
+            first = offsets.get(self._start_of(stream, end, n))
+            if first is None:
                 continue
-            first = last - n + 1
-            if first < 0 or matches[first] is None or matches[last] is None:
+            last = first + n - 1
+            t0, t1 = tokens[first], tokens[last]
+            if t0 is None or t1 is None:
                 continue
-            hits.append((matches[first].start(), matches[last].end(), first, last, refs))
+            hits.append((t0.start, t1.end, first, last, refs))
         self.kb_hits = hits
+
+    @staticmethod
+    def _start_of(stream: str, end: int, n: int) -> int:
+        # walk back n+1 spaces from end (inclusive) to the space before the first token
+        i = end
+        spaces = 0
+        while i >= 0:
+            if stream[i] == " ":
+                spaces += 1
+                if spaces == n + 1:
+                    return i
+            i -= 1
+        return -1
 
     def _surface_ok(self, start: int, end: int, ref: Ref) -> bool:
         surface = self.text[start:end]
-        s = _POSS_END.sub("", surface)
+        s = re.sub(r"['’]s$", "", surface)
         if ref.literal:
             return fold(s) in self.kb.literal_forms.get(ref.name, ())
         if ref.exact:
             a = ref.alias
-            if _NON_ALNUM_ASCII.sub("", a).isupper():
-                return _NON_ALNUM_ASCII.sub("", s) == _NON_ALNUM_ASCII.sub("", a)
+            if re.sub(r"[^A-Za-z0-9]", "", a).isupper():
+                return re.sub(r"[^A-Za-z0-9]", "", s) == re.sub(r"[^A-Za-z0-9]", "", a)
         if ref.exact or ref.caps:
             # a capitalised name: every word of the surface is capitalised too ("Fateh", not "fate")
-            return all(w[:1].isupper() or w[:1].isdigit() for w in _SURFACE_WORD.findall(s)
+            return all(w[:1].isupper() or w[:1].isdigit() for w in re.findall(r"[^\W_][\w'’]*", s)
                        if w.lower() not in ("of", "the", "al", "el", "and", "for", "in", "s", "led", "backed"))
         return True
 
@@ -471,7 +361,7 @@ class _Run:
         # demonyms of non-host states before force nouns: "Iranian commanders", "Israeli strikes"
         dem_spans = []
         for s0, s1, heading in self.segments:
-            for m in self.anchored("dem", self.f.demonym_re, s0, s1):
+            for m in self.f.demonym_re.finditer(self.text, s0, s1):
                 if any(a < m.end() and m.start() < b for a, b in occupied):
                     continue
                 st = self.kb.demonyms.get(word_key(m.group()))
@@ -524,7 +414,7 @@ class _Run:
                 self.person_mentions.append(Mention(start, end, self.text[start:end], p))
         # host-state demonyms before their own units ("Iraqi Al-Nujaba Movement"): extend those mentions
         for m in list(self.actor_mentions):
-            d = _DEM_BEFORE.search(self.text[max(0, m.start - 40):m.start]) if self.text[m.start - 1:m.start].isspace() else None
+            d = re.search(r"(?:(?:[A-Z][\w]*-backed|pro-[A-Z]\w*)\s+)?(?P<dem>[A-Z][a-z]+)\s+$", self.text[max(0, m.start - 40):m.start])
             if d:
                 st = self.kb.demonyms.get(word_key(d.group("dem")))
                 ent = self.kb.actors.get(m.entity.name)
@@ -535,11 +425,11 @@ class _Run:
                         m.text = self.text[m.start:m.end]
 
     def _joined(self, end: int, nxt_start: int) -> bool:
-        return nxt_start <= end or _JOIN.fullmatch(self.text, end, nxt_start) is not None
+        return re.fullmatch(r"[\s-]*", self.text[end:nxt_start]) is not None
 
     def _is_poss_or_demonym(self, start, end) -> bool:
         s = self.text[start:end]
-        return bool(_POSS_END.search(s)) or word_key(s) in self.kb.demonyms
+        return bool(re.search(r"['’]s$", s)) or word_key(s) in self.kb.demonyms
 
     def _same_state(self, unit: ActorEntry, state: ActorEntry) -> bool:
         if unit.country and unit.country == state.country:
@@ -585,20 +475,20 @@ class _Run:
             return False
         after = self.text[end:end + 40]
         surface = self.text[start:end]
-        if not _POSS_END.search(surface) and self.f.place_noun_re.match(after):
+        if not re.search(r"['’]s$", surface) and self.f.place_noun_re.match(after):
             return False
         # "Iran's IRGC" / "Iranian IRGC": the unit carries the mention (checked by the caller)
         return True
 
     def _outlet_is_source(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 12):start]
-        if _VIA_END.search(before):
+        if re.search(r"\bvia\s+$", before, re.I):
             return False
         # a dateline: "ERBIL (Kurdistan 24) –", "Shafaq News/ On Monday"
-        if _PAREN_OPEN_END.search(before) and _PAREN_CLOSE_DASH.match(self.text, end, end + 6):
+        if re.search(r"\(\s*$", before) and re.match(r"\s*\)\s*[-–—]", self.text[end:end + 6]):
             return False
         seg = self.seg_of(start)
-        if seg and start == seg[0] and _SLASH.match(self.text, end, end + 3):
+        if seg and start == seg[0] and re.match(r"\s*/", self.text[end:end + 3]):
             return False
         return True
 
@@ -630,12 +520,8 @@ class _Run:
     def collectives(self):
         windows = []
         for s0, s1, _h in self.segments:
-            last = s0
-            for k0, k1 in self.spans("coll", s0, s1):
-                if k0 < last:
-                    continue
-                last = k1
-                w0, w1 = max(s0, k0 - 80), min(s1, k1 + 80)
+            for k in self.f.pre_coll.finditer(self.text, s0, s1):
+                w0, w1 = max(s0, k.start() - 80), min(s1, k.end() + 80)
                 if windows and windows[-1][2] == s0 and w0 <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], w1, s0)
                 else:
@@ -675,10 +561,9 @@ class _Run:
 
     def proxies(self):
         """"its Syrian proxies", "Turkey's proxies": the collective of the forces the state backs."""
-        rx = self.f.proxies_re
+        rx = re.compile(r"(?<![\w-])(?P<poss>its|their|[A-Z][\w.]*['’]s)\s+(?:(?:Syrian|Iraqi|Lebanese|local|Arab|allied)\s+)?"
+                        r"(?:proxies|proxy\s+forces|proxy\s+militias|proxy\s+groups|mercenaries)(?![\w-])")
         for s0, s1, _h in self.segments:
-            if not self.has("proxy", s0, s1):
-                continue
             for m in rx.finditer(self.text, s0, s1):
                 if self.overlaps(*m.span()):
                     continue
@@ -701,7 +586,7 @@ class _Run:
             e = self.kb.actors.get(m.entity.name)
             if e is None or e.kind != "collective":
                 continue
-            before = _APPOS_DESC.search(self.text[max(0, m.start - 40):m.start]) if "," in self.text[max(0, m.start - 40):m.start] else None
+            before = re.search(r",\s+(?:an?|the|another)\s+(?:[\w'’-]+\s+){0,2}$", self.text[max(0, m.start - 40):m.start])
             if before:
                 comma = m.start - len(before.group())
                 if any(x.end in (comma, comma - 2) and x is not m and self.kb.actors.get(x.entity.name)
@@ -710,7 +595,7 @@ class _Run:
                     if (m.start, m.end) in self.taken:
                         self.taken.remove((m.start, m.end))
                     continue
-            gap = _GAP.match(self.text[m.end:m.end + 30])
+            gap = re.match(r"\s*(?:group|groups|faction|organi[sz]ation)?\s*", self.text[m.end:m.end + 30])
             nxt = m.end + (gap.end() if gap else 0)
             if nxt == m.end:
                 continue
@@ -739,20 +624,18 @@ class _Run:
         if not colls:
             return
         for s0, s1, _h in self.segments:
-            if not self.has("militia", s0, s1):
-                continue
             for m in self.f.bare_militia_re.finditer(self.text, s0, s1):
                 if self.overlaps(*m.span()):
                     continue
                 # not the head of a named militia ("the Fatemiyoun militia", "Al-Quds militia")
                 prev = self.text[max(0, m.start() - 2):m.start()]
-                word_before = _WORD_BEFORE.search(self.text[max(0, m.start() - 30):m.start()])
+                word_before = re.search(r"([\w'’-]+)\s*$", self.text[max(0, m.start() - 30):m.start()])
                 if (word_before and m.group().lower().startswith("militia") and word_before.group(1)[:1].isupper()
                         and word_before.group(1).lower() not in self.f.stop_names):
                     continue
                 if prev.endswith("-"):
                     continue
-                nxt = _GROUP_GAP.match(self.text[m.end():m.end() + 10]).end() + m.end()
+                nxt = re.match(r"\s*(?:group\s+)?", self.text[m.end():m.end() + 10]).end() + m.end()
                 if any(x.start == nxt for x in self.actor_mentions):
                     continue
                 before = [c for c in colls if c.start < m.start()]
@@ -774,31 +657,31 @@ class _Run:
         f = self.f
         for s0, s1, heading in self.segments:
             found = []
-            has_head = self.can_match("org_head", f.pre_org_head, s0, s1)
+            has_head = f.pre_org_head.search(self.text, s0, s1)
             # quoted names: 'a battalion named "Commander Nasrallah 406"'
-            if self.can_match("named", f.pre_named, s0, s1):
+            if f.pre_named.search(self.text, s0, s1):
                 for m in f.named_unit_re.finditer(self.text, s0, s1):
                     found.append((m.start("name"), m.end("name"), m.group("name").strip(), m.group("head").lower(), 3))
             if has_head:
-                for m in (f.numbered_re.finditer(self.text, s0, s1) if self.has("ordinal", s0, s1) else ()):
+                for m in f.numbered_re.finditer(self.text, s0, s1):
                     found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
-                for m in (f.branch_re.finditer(self.text, s0, s1) if self.has("branch", s0, s1) else ()):
+                for m in f.branch_re.finditer(self.text, s0, s1):
                     found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
             if not heading:
-                if self.can_match("prefix", f.pre_prefix, s0, s1):
+                if f.pre_prefix.search(self.text, s0, s1):
                     for m in f.org_prefix_re.finditer(self.text, s0, s1):
                         found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 1))
                 if has_head:
                     for m in f.org_head_re.finditer(self.text, s0, s1):
                         found.append((m.start("name"), m.end("head"), m.group("name") + " " + m.group("head"), m.group("head").lower(), 0))
-                if self.can_match("org_militia", f.pre_org_militia, s0, s1):
+                if f.pre_org_militia.search(self.text, s0, s1):
                     for m in f.org_militia_re.finditer(self.text, s0, s1):
                         found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 0))
             found.sort(key=lambda x: (-x[4], -(x[1] - x[0])))
             for start, end, name, head, prio in found:
                 # trim leading stop words
                 raw = self.text[start:end]
-                lead = _LEAD.match(raw)
+                lead = re.match(r"(?:(?:" + "|".join(re.escape(w) for w in ("The", "the", "A", "An", "This", "Its", "Their", "New", "Both")) + r")\s+)+", raw)
                 if lead:
                     start += lead.end()
                     raw = self.text[start:end]
@@ -829,7 +712,7 @@ class _Run:
                 self.add_actor_mention(start, end, a)
 
     def _org_name_ok(self, raw: str, head: str) -> bool:
-        words = _ORG_WORD.findall(raw)
+        words = re.findall(r"[\w'’ʿ]+", raw)
         if not words:
             return False
         content = [w for w in words if w.lower() not in ("of", "the", "and", "al", "el", "for", "wa", "bin", "ibn")]
@@ -851,7 +734,7 @@ class _Run:
     def _context_parent(self, start: int) -> str | None:
         """The owner named just before a unit: "the Syrian regime's 93rd Brigade"."""
         before = [m for m in self.actor_mentions if m.end <= start and start - m.end <= 4
-                  and _POSS_GAP.fullmatch(self.text[m.end:start] + " ")]
+                  and re.fullmatch(r"['’]s\s+", self.text[m.end:start] + " ")]
         if before:
             return before[-1].entity.name
         return None
@@ -887,12 +770,13 @@ class _Run:
         f = self.f
         found: list[tuple[int, int, str, str | None, str | None, int, int]] = []   # start, end, name, title, role, rs, re
         for s0, s1, heading in self.segments:
-            for m in self.anchored("title", f.title_re, s0, s1):
+            seg = self.text[s0:s1]
+            for m in f.title_re.finditer(self.text, s0, s1):
                 title, name = m.group("title"), m.group("name")
                 name = self._trim_name(name)
                 if not name:
                     continue
-                n_words = len(_CAP_WORD.findall(name))
+                n_words = len(re.findall(r"[A-Z][\w'’]*", name))
                 if title.lower() in f.weak_ranks and n_words < 2 and title.lower() not in ("abu", "umm"):
                     continue
                 if title.lower() in ("abu", "umm") and n_words < 2:
@@ -900,7 +784,7 @@ class _Run:
                 nstart = m.start("name")
                 nend = nstart + len(name)
                 found.append((m.start(), nend, name, title, None, m.start(), nend))
-            if heading or not self.can_match("roles", f.pre_roles, s0, s1):
+            if heading or not f.pre_roles.search(self.text, s0, s1):
                 continue
             for m in f.role_prefix_re.finditer(self.text, s0, s1):
                 name = self._trim_name(m.group("name"))
@@ -928,7 +812,7 @@ class _Run:
             if not self._person_name_ok(name, nstart, end):
                 continue
             accepted.append((start, end, name, title, role, rs, re_))
-        trailing_role = self.f.trailing_role_re
+        trailing_role = re.compile(rf",\s+(?P<role>(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{self.f.roles_alt}\b[^,;.]{{0,90}})")
         for start, end, name, title, role, rs, re_ in sorted(accepted):
             if role is None:
                 tm = trailing_role.match(self.text, end)
@@ -988,7 +872,7 @@ class _Run:
         if inside:
             # "an Iranian adviser from the IRGC": the organisation after of/from/for outranks the demonym
             def rank(m):
-                prep = _PREP_END.search(self.text[max(0, m.start - 12):m.start])
+                prep = re.search(r"\b(?:of|from|for|with|in)\s+(?:the\s+)?$", self.text[max(0, m.start - 12):m.start])
                 return (0 if prep else 1, abs(m.start - end))
             inside.sort(key=rank)
             return inside[0].entity.name
@@ -1037,21 +921,22 @@ class _Run:
                 continue
             self._maybe_statement(m.start, m.end, m.entity.name)
         for s0, s1, heading in self.segments:
-            if self.text.find("ccording", s0, s1) >= 0:
+            seg = self.text[s0:s1]
+            if "ccording" in seg:
               for m in f.body_source_re.finditer(self.text, s0, s1):
                 name = re.sub(r"\s+", " ", m.group("name"))
                 name = name[0].upper() + name[1:]
                 o = self.outlets.get(name) or self.outlets.setdefault(name, Outlet(name=name, kind="statement"))
                 self.add_source_mention(m.start("name"), m.end("name"), o)
                 self.taken.append((m.start("name"), m.end("name")))
-            for m in (f.source_line_re.finditer(self.text, s0, s1) if self.text.find("Source:", s0, s1) >= 0 else ()):
+            for m in (f.source_line_re.finditer(self.text, s0, s1) if "Source:" in seg else ()):
                 a, b = m.start("name"), m.end("name")
                 if any(x.start <= a < x.end for x in self.source_mentions):
                     continue
                 name = self.text[a:b].strip()
                 o = self.kb.outlet(name)
                 self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(name))
-            if heading or not self.has("outlet_kind", s0, s1):
+            if heading or not f.pre_outlet_kind.search(seg):
                 continue
             for rx in (f.outlet_form_after_re, f.outlet_form_before_re):
                 for m in rx.finditer(self.text, s0, s1):
@@ -1066,7 +951,7 @@ class _Run:
                         continue
                     if self.kb.actor(raw) or any(p.start <= a and b <= p.end for p in self.doc.places):
                         continue
-                    if all(w.lower() in f.stop_names or self.kb.demonyms.get(word_key(w)) for w in _PLAIN_WORD.findall(raw)):
+                    if all(w.lower() in f.stop_names or self.kb.demonyms.get(word_key(w)) for w in re.findall(r"[\w'’]+", raw)):
                         continue
                     kind = m.group("kind").lower()
                     kind = ("telegram" if "telegram" in kind else "newspaper" if kind in ("daily", "newspaper")
@@ -1076,8 +961,6 @@ class _Run:
         # back-references: "the website", "the press agency", "the observatory"
         if self.source_mentions:
             for s0, s1, heading in self.segments:
-                if not self.has("anaphor", s0, s1):
-                    continue
                 for m in f.anaphor_re.finditer(self.text, s0, s1):
                     if self.overlaps(*m.span()):
                         continue

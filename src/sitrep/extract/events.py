@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from time import perf_counter as _pc
+_TT = [0.0] * 8
 
 from sitrep.extract.events_frames import find_frame
 from sitrep.extract.events_lexicon import lexicon
@@ -439,6 +441,7 @@ class EventFinder:
     # ---- one claim -----------------------------------------------------------------------------------------------
 
     def _claim(self, doc, s, frame, etype, t0, t1, a, b, c0, c1, actors, places, persons) -> Claim:
+        _t0 = _pc()
         text = doc.text
         lex = self.lex
         claim = Claim(type=etype, evidence=Span(s.start, s.end, s.text), trigger=Span(t0, t1, text[t0:t1]))
@@ -467,6 +470,7 @@ class EventFinder:
                 continue
             claim.actors.append(ClaimActor(m.entity, Span(m.start, m.end, m.text), role))
         claim.actors.sort(key=lambda x: 0 if x.role == "agent" else 1)
+        _TT[0] += _pc() - _t0; _t0 = _pc()
         # Places, with a role from the place stage or from the preposition before them.
         hail_spans = []
         for hm in _HAIL_CLAUSE.finditer(text, a, b):
@@ -488,8 +492,10 @@ class EventFinder:
             if any(x.place.name == m.entity.name for x in claim.places):
                 continue
             claim.places.append(ClaimPlace(m.entity, Span(m.start, m.end, m.text), role))
+        _TT[1] += _pc() - _t0; _t0 = _pc()
         for m in persons.within(a, b):
             claim.persons.append(m)
+        _TT[2] += _pc() - _t0; _t0 = _pc()
         # Modality, negation, hedging.
         lead = text[max(c0, t0 - 60):t0]
         clause_lead = lead
@@ -513,15 +519,18 @@ class EventFinder:
         elif re.search(r"\b(?:the\s+)?(?:intention|plans?|decision|preparations?|attempts?|efforts?)\s+(?:to|for)\s+\W?$",
                        clause_lead, re.I):
             claim.modality = "planned"
+        _TT[3] += _pc() - _t0; _t0 = _pc()
         neg = lex.negation_re.search(" ".join(words[-4:]))
         if neg:
             claim.negated = True
+        _TT[4] += _pc() - _t0; _t0 = _pc()
         hedge = None
         for hm in lex.hedge_re.finditer(text, s.start, min(s.end, t1 + 25)):
             hedge = hm
         if hedge is not None:
             claim.certainty = hedge.group().lower()
             claim.fields["certainty"] = Span(hedge.start(), hedge.end(), hedge.group())
+        _TT[5] += _pc() - _t0; _t0 = _pc()
         # Quantities and equipment in the scope.
         for qm in lex.quantity_re.finditer(text, a, b):
             qual = qm.group("qual")
@@ -542,11 +551,13 @@ class EventFinder:
             unit = re.sub(r"\s+", " ", qm.group("unit").lower())
             claim.quantities.append(Quantity(value, unit, qual.lower() if qual else None,
                                              Span(qm.start(), qm.end(), qm.group())))
+        _TT[6] += _pc() - _t0; _t0 = _pc()
         for em in lex.equipment_re.finditer(text, a, b):
             name = re.sub(r"\s+", " ", em.group().lower())
             if name not in claim.equipment:
                 claim.equipment.append(name)
                 claim.fields.setdefault("equipment", Span(em.start(), em.end(), em.group()))
+        _TT[7] += _pc() - _t0
         return claim
 
     # ---- continuation --------------------------------------------------------------------------------------------

@@ -247,9 +247,9 @@ class Lexicon:
         models = "|".join(re.escape(m) for m in sorted(eq["models"], key=len, reverse=True))
         heads = sorted(set(eq["heads"]) | set(eq.get("singular") or []), key=len, reverse=True)
         heads_re = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
-        self.equipment_re = re.compile(
+        self.equipment_re = Gated(re.compile(
             rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,3}}(?:(?:{models})\s+(?:\d+\s+)?)?(?:(?:{mods})[\s-]+)?(?:{heads_re})(?![\w-])",
-            re.I)
+            re.I), list(eq["modifiers"]) + list(eq["models"]) + heads)
         self.equipment_models = re.compile(rf"^(?:{models})\b", re.I)
 
         un = _load("units.yaml")
@@ -264,6 +264,8 @@ class Lexicon:
             rf"(?:\s+of)?(?:\s+(?:its|their|his|the|these|those))?"
             rf"(?P<mid>(?:\s+[\w'’-]+){{0,3}}?)\s+(?P<unit>{units_re})(?![\w-])",
             re.I)
+        self.quantity_re = Gated(self.quantity_re, list(un["qualifiers"]) + list(self.numbers) + list(un["vague"]),
+                                 digits=True)
 
         src = _load("sourcing.yaml")
         self.reporting_re = PhraseMatcher(src["reporting_verbs"])

@@ -140,7 +140,7 @@ def reprocess(store, progress: Callable[[str, str], None] | None = None) -> tupl
         try:
             prepared = prepare(report.raw, report.origin, report.content_type)
             record, version = extract_prepared(prepared)
-            store.replace_extraction(rid, record, version)
+            store.replace_extraction(rid, record, version, prepared)
             done += 1
             outcome = "reprocessed"
         except Exception as exc:  # noqa: BLE001 - keep the old extraction of a report that fails now

@@ -90,12 +90,21 @@ class Store:
             self._index(s, report)
         return "new"
 
-    def replace_extraction(self, report_id: str, record: dict[str, Any], version: str) -> None:
-        """Swap a report's entities and claims for a new extraction, in one transaction."""
+    def replace_extraction(self, report_id: str, record: dict[str, Any], version: str, prepared=None) -> None:
+        """Swap a report's entities and claims for a new extraction, in one transaction; with ``prepared`` (the
+        report read again from its stored original) its metadata and footnotes are refreshed too."""
         with self._sessions.begin() as s:
             report = s.get(Report, report_id)
             if report is None:
                 raise KeyError(report_id)
+            if prepared is not None:
+                meta = prepared.meta
+                report.text, report.title, report.published = prepared.text, meta.title, meta.published
+                report.publisher, report.dispatch = meta.publisher, meta.dispatch
+                report.body = [list(r) for r in meta.body]
+                report.footnotes = [FootnoteRow(number=f.number, text=f.text, outlet=f.outlet, date=f.date,
+                                                start=f.start, end=f.end, markers=list(f.markers))
+                                    for f in meta.footnotes]
             s.execute(delete(ClaimRow).where(ClaimRow.report_id == report_id))
             report.entities = record["entities"]
             report.extractor_version = version
