@@ -173,3 +173,81 @@ def test_seed_scores():
     assert e["actors"]["f1"] >= 0.90
     assert e["persons"]["f1"] >= 0.85
     assert e["sources"]["f1"] >= 0.95
+
+
+# ---- the publisher as a source ---------------------------------------------------------------------------------
+
+def run_published(finder, text, publisher):
+    doc = Doc(text=text, meta=ReportMeta(id="t", origin="t", publisher=publisher), body=[(0, len(text))])
+    split_sentences(doc)
+    return finder(doc)
+
+
+def test_first_hand_publisher_is_a_source_at_its_dateline(finder):
+    text = "ERBIL (Rudaw) – SDF fighters entered the town on Saturday, a local official told the outlet."
+    doc = run_published(finder, text, "Rudaw")
+    pub = [m for m in doc.sources if m.entity.name == "Rudaw"]
+    assert len(pub) == 1 and pub[0].text == "Rudaw" and text[pub[0].start:pub[0].end] == "Rudaw"
+
+
+def test_publisher_not_printed_in_the_text_gets_a_zero_width_mention(finder):
+    doc = run_published(finder, "Regime forces withdrew from the city on Friday.", "Rudaw English")
+    pub = [m for m in doc.sources if m.entity.name == "Rudaw"]
+    assert [(m.start, m.end, m.text) for m in pub] == [(0, 0, "Rudaw")]
+
+
+def test_digest_publisher_is_not_a_source(finder):
+    doc = run_published(finder, "The Eye of the Euphrates website reported that militias left Al-Mayadin.", "MEMRI JTTM")
+    assert "MEMRI" not in names(doc.sources)
+    assert "Eye of the Euphrates" in names(doc.sources)
+
+
+def test_unknown_publisher_is_a_source_unless_it_describes_itself_as_a_digest(finder):
+    doc = run_published(finder, "QAMISHLI (Northern Lantern) - Two patrols met near the airport.", "Northern Lantern")
+    assert [m.text for m in doc.sources if m.entity.name == "Northern Lantern"] == ["Northern Lantern"]
+    digest = ("Websites reported that two patrols met near the airport.\n\n"
+              "About the Northern Lantern: the Northern Lantern tracks, translates and analyzes regional media.")
+    doc = run_published(finder, digest, "Northern Lantern")
+    assert "Northern Lantern" not in names(doc.sources)
+
+
+def test_no_publisher_no_publisher_source(finder):
+    doc = run_published(finder, "Regime forces withdrew from the city on Friday.", None)
+    assert doc.sources == []
+
+
+# ---- `sitrep actors` against a real store ----------------------------------------------------------------------
+
+def test_actors_cli_against_an_ingested_store(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from sitrep.cli import app
+
+    monkeypatch.setenv("COLUMNS", "200")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(
+        "Militias withdraw from Al-Bukamal\n\n"
+        "DEIR EZZOR, Syria (Example Wire) — Fighters of Kataib Hezbollah withdrew from Al-Bukamal on Monday, "
+        "a local official told Example Wire. The Falcons of the Desert Brigade took over their positions.\n",
+        encoding="utf-8")
+    (reports / "b.txt").write_text(
+        "Hezbollah convoy reaches Al-Qusayr\n\n"
+        "QUSAYR, Syria (Example Wire) — A convoy of Hizbullah fighters reached Al-Qusayr on Tuesday, residents "
+        "said. The Kata'ib Hezbollah commander in the area was not with them.\n",
+        encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    runner = CliRunner()
+    r = runner.invoke(app, ["--db", db, "ingest", str(reports)])
+    assert r.exit_code == 0, r.output
+
+    r = runner.invoke(app, ["--db", db, "actors", "Ketaib Hezbollah"])
+    assert r.exit_code == 0, r.output
+    assert "Kata'ib Hezbollah" in r.output
+    assert "Appearances (2)" in r.output
+    assert "Kataib Hezbollah" in r.output           # the mention as written
+
+    r = runner.invoke(app, ["--db", db, "actors", "--unknown"])
+    assert r.exit_code == 0, r.output
+    assert "Falcons of the Desert Brigade" in r.output
+    assert "Kata'ib Hezbollah" not in r.output      # known actors are not listed

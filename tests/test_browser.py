@@ -68,7 +68,7 @@ def driver():
     shutil.rmtree(profile, ignore_errors=True)
 
 
-def wait(drv, condition, timeout=15, message=""):
+def wait(drv, condition, timeout=40, message=""):
     from selenium.webdriver.support.ui import WebDriverWait
     return WebDriverWait(drv, timeout, poll_frequency=0.1).until(lambda d: condition(d), message)
 
@@ -173,8 +173,11 @@ def test_a_review_is_saved_and_survives_a_restart(driver, tmp_path):
         open_workspace(driver, server.url, f"#claim={claim_id}")
         wait(driver, lambda d: d.find_elements("id", "review-accept"))
         driver.find_element("id", "review-accept").click()
-        wait(driver, lambda d: "Saved" in d.find_element("css selector", ".review-msg").text or
-             "Not saved" in d.find_element("css selector", ".review-msg").text)
+        wait(driver, lambda d: d.execute_script(
+            "const s = document.querySelector('#panel-detail .claim-head .status');"
+            "const m = document.querySelector('#panel-detail .review-msg');"
+            "return (s && s.textContent === 'accepted') || (m && m.textContent.startsWith('Not saved'))"))
+        assert driver.find_element("css selector", "#panel-detail .claim-head .status").text == "accepted"
     finally:
         server.stop()
         store.engine.dispose()

@@ -165,7 +165,7 @@ def row(item: m.Item) -> dict[str, Any] | None:
         "notes": notes(claim, report, day, how),
         "fatalities": fatalities(claim),
         "tags": "; ".join(tags),
-        "timestamp": m.today_free_timestamp(report),
+        "timestamp": m.record_timestamp(report),
     }
 
 

@@ -127,8 +127,8 @@ def map_png(items: list[m.Item]) -> bytes:
     extent = _extent(coords)
     w, s, e, n = extent
 
-    fig = Figure(figsize=(8, 6.4))
-    ax = fig.add_axes((0.07, 0.07, 0.91, 0.89))
+    fig = Figure(figsize=(8, 7.4))
+    ax = fig.add_axes((0.07, 0.20, 0.91, 0.78))
     ax.set_facecolor("#dfeaf2")
     polys = [r for f in _layer("countries") for r in _rings(f["geometry"]) if _in_extent(r, extent)]
     ax.add_collection(PolyCollection(polys, facecolors="#f4f1ea", edgecolors="none", zorder=1))
@@ -217,7 +217,8 @@ def map_png(items: list[m.Item]) -> bytes:
                 Polygon([[0, 0], [1, 0], [1, 1]], facecolor="none", edgecolor="#333", hatch="///",
                         label="≈ region only (precision 3)")]
     if handles:
-        ax.legend(handles=handles, loc="lower left", fontsize=7, framealpha=0.85)
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.05), ncol=4, fontsize=7,
+                  frameon=False)
     fig.text(0.02, 0.015, "Boundaries: Natural Earth (public domain). Markers show reported places, not verified "
                           "positions.", fontsize=6.5, color="#555555")
     return _png(fig)

@@ -35,7 +35,8 @@ def _basemap_countries() -> dict[str, dict[str, str]]:
     for f in data["features"]:
         p = f["properties"]
         if p.get("iso_a2") and p["iso_a2"] != "-99":
-            out[p["iso_a2"]] = {"name": p.get("name") or p["iso_a2"], "iso3": p["iso_a3"] if p.get("iso_a3") not in (None, "-99") else ""}
+            iso3 = p.get("iso_a3") if p.get("iso_a3") not in (None, "-99") else ""
+            out[p["iso_a2"]] = {"name": p.get("name") or p["iso_a2"], "iso3": iso3}
     return out
 
 
@@ -357,7 +358,7 @@ def stable_number(key: str, digits: int = 10) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], 16) % (10 ** digits)
 
 
-def today_free_timestamp(report: ReportInfo) -> int:
+def record_timestamp(report: ReportInfo) -> int:
     """Unix seconds of when the report entered the store (ACLED's `timestamp`: when the record was added)."""
     when = report.ingested_at
     if when is None:

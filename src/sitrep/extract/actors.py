@@ -28,12 +28,13 @@ Outlets are never actors; an actor quoted as the origin of a claim is both an ac
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from sitrep.extract.model import Actor, Doc, Mention, Outlet, Person
-from sitrep.kb.actors import ActorEntry, KnowledgeBase, Ref, Token, alias_key, load_kb, tokenize, word_key
+from sitrep.kb.actors import ActorEntry, KnowledgeBase, Ref, alias_key, key_stream, load_kb, word_key
 from sitrep.text.normalize import fold
 
 _SEP = "#"
@@ -68,6 +69,89 @@ _ORG_NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]h?|[Uu]l)[-‐])?['’ʿ]?[A-Z
 _CONNECT = r"(?:\s+(?:of|al|el|bin|ibn|wa|wal|and|the|for|al-|el-|ad-|as-|ash-|at-|az-|an-|ar-))*\s+"
 _NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]h?)[-‐])?['’ʿ]?[A-Z][a-zA-Z'’ʿ]+(?:-(?:[Aa]l-)?['’]?[A-Z][a-zA-Z'’]+)?"
 _NAME_CONNECT = r"(?:\s+(?:bin|ibn|bint|al|el|Abu|Abou|Umm|abu|de|van|von|ben))?\s+"
+
+
+# precompiled helpers of the passes
+_POSS_END = re.compile(r"['’]s$")
+_NON_ALNUM_ASCII = re.compile(r"[^A-Za-z0-9]")
+_SURFACE_WORD = re.compile(r"[^\W_][\w'’]*")
+_DEM_BEFORE = re.compile(r"(?:(?:[A-Z][\w]*-backed|pro-[A-Z]\w*)\s+)?(?P<dem>[A-Z][a-z]+)\s+$")
+_JOIN = re.compile(r"[\s-]*")
+_VIA_END = re.compile(r"\bvia\s+$", re.I)
+_PAREN_OPEN_END = re.compile(r"\(\s*$")
+_PAREN_CLOSE_DASH = re.compile(r"\s*\)\s*[-–—]")
+_SLASH = re.compile(r"\s*/")
+_APPOS_DESC = re.compile(r",\s+(?:an?|the|another)\s+(?:[\w'’-]+\s+){0,2}$")
+_GAP = re.compile(r"\s*(?:group|groups|faction|organi[sz]ation)?\s*")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
+_GROUP_GAP = re.compile(r"\s*(?:group\s+)?")
+_LEAD = re.compile(r"(?:(?:" + "|".join(re.escape(w) for w in ("The", "the", "A", "An", "This", "Its", "Their", "New", "Both")) + r")\s+)+")
+_ORG_WORD = re.compile(r"[\w'’ʿ]+")
+_POSS_GAP = re.compile(r"['’]s\s+")
+_CAP_WORD = re.compile(r"[A-Z][\w'’]*")
+_PREP_END = re.compile(r"\b(?:of|from|for|with|in)\s+(?:the\s+)?$")
+_PLAIN_WORD = re.compile(r"[\w'’]+")
+_WS = re.compile(r"\s+")
+# a publisher that describes itself as relaying other outlets' reporting
+_DIGEST_SELF = re.compile(r"\b(?:translates|translating|summari[sz]es|digests?|monitors\s+and\s+translates|"
+                          r"tracks,?\s+(?:and\s+)?translates|republish(?:es)?|aggregates)\b", re.I)
+
+
+def _surface_caps(s: str) -> bool:
+    """Every word capitalised ("Rudaw", "Example Wire"), as a name in running text is."""
+    return all(w[:1].isupper() or w[:1].isdigit() for w in _SURFACE_WORD.findall(s))
+
+
+# words without which ActorFinder.say_before_re cannot match
+_SAY_BEFORE_KEYS = ("statement", "announcement", "communiqu", "declaration", "post", "according", "per")
+
+
+def _chunk(phrase: str) -> str:
+    """The leading literal part of a phrase as ``_alt`` writes it: up to the first space or apostrophe."""
+    return re.split(r"[\s'’]", phrase, maxsplit=1)[0]
+
+
+class _Triggers:
+    """Keywords that a pattern cannot match without, found in one pass over a report.
+
+    Each category maps to phrases; a pattern of that category can only match where the leading literal part of one
+    of its phrases occurs (with its case in the ``cased`` automaton, in lower case in the ``folded`` one). The costly
+    patterns then run only in sentences that hold a keyword, or are tried only at the keywords' offsets.
+    """
+
+    def __init__(self, cased: dict[str, list[str]], folded: dict[str, list[str]]):
+        self.cased = self._build(cased, lower=False)
+        self.folded = self._build(folded, lower=True)
+
+    @staticmethod
+    def _build(categories: dict[str, list[str]], lower: bool):
+        words: dict[str, set[str]] = {}
+        for cat, phrases in categories.items():
+            for p in phrases:
+                k = _chunk(p)
+                k = k.lower() if lower else k
+                if not k:
+                    raise ValueError(f"no literal keyword in {p!r}")
+                words.setdefault(k, set()).add(cat)
+        automaton = ahocorasick.Automaton()
+        for k, cats in words.items():
+            automaton.add_word(k, (len(k), tuple(sorted(cats))))
+        automaton.make_automaton()
+        return automaton
+
+    def scan(self, text: str, lower: str) -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {}
+        for automaton, t in ((self.cased, text), (self.folded, lower)):
+            for end, (n, cats) in automaton.iter(t):
+                span = (end - n + 1, end + 1)
+                for c in cats:
+                    out.setdefault(c, []).append(span)
+        for c, spans in out.items():
+            out[c] = sorted(set(spans))
+        return out
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 class ActorFinder:
@@ -168,6 +252,7 @@ class ActorFinder:
         self.outlet_form_after_re = re.compile(rf"(?P<kind>website|site|outlet|channel|Telegram\s+channel|news\s+agency|agency|daily|newspaper|network|TV|television|radio|account|page)\s+(?P<name>[\"“]?{_ORG_NAME_TOKEN}(?:{_CONNECT}{_ORG_NAME_TOKEN}){{0,4}}[\"”]?)")
         self.outlet_form_before_re = re.compile(rf"(?<![\w'’-])(?P<name>[\"“]?{_ORG_NAME_TOKEN}(?:{_CONNECT}{_ORG_NAME_TOKEN}){{0,4}}[\"”]?)(?:['’]s)?\s+(?P<kind>website|Telegram\s+channel|news\s+agency|news\s+website|network|daily|newspaper)(?![\w-])")
         self.source_line_re = re.compile(r"(?:^|\s)Source:\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){0,4})")
+        self.outlet_before_kind = re.compile(r"(?:website|Telegram\s+channel|news\s+agency|news\s+website|network|daily|newspaper)(?![\w-])")
         self.anaphor_re = re.compile(r"(?<![\w-])the\s+(?:same\s+)?(?:(?:Syrian\s+)?(?:opposition|pro-opposition|opposition-affiliated|Kurdish|Iraqi|Lebanese|local)\s+)?(?P<kind>website|press\s+agency|news\s+agency|agency|observatory|daily|newspaper|channel|outlet|network|monitor)(?![\w-])", re.I)
 
         # cheap tests that let a sentence skip the costly patterns
@@ -178,6 +263,40 @@ class ActorFinder:
         self.pre_named = re.compile(r"named|called|dubbed|known\s+as|titled", re.I)
         self.pre_roles = re.compile(r"(?<![\w-])" + self.roles_alt + r"(?![\w-])", re.I)
         self.pre_outlet_kind = re.compile(r"website|site|outlet|channel|agency|daily|newspaper|network|TV|television|radio|account|page", re.I)
+        ordinals = [f"{d}{x}" for d in "0123456789" for x in ("st", "nd", "rd", "th")] + [
+            k for k in ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()]
+        self.triggers = _Triggers(
+            cased={
+                "dem": demonyms,
+                "title": ranks + honorifics,
+                "org_head": heads,
+                "org_militia": ["militia", "brigade", "battalion", "group", "movement", "faction"],
+                "prefix": prefixes,
+                "proxy": ["prox", "mercenaries"],
+                "branch": ["Branch"],
+                "outlet_before": ["website", "Telegram", "news", "network", "daily", "newspaper"],
+            },
+            folded={
+                "coll": ["backed", "aligned", "affiliated", "sponsored", "supported", "funded", "linked", "allied",
+                         "controlled", "loyal", "pro-"],
+                "named": ["named", "called", "dubbed", "known", "titled"],
+                "roles": roles,
+                "outlet_kind": ["website", "site", "outlet", "channel", "agency", "daily", "newspaper", "network", "tv",
+                                "television", "radio", "account", "page"],
+                "anaphor": ["website", "press", "news", "agency", "observatory", "daily", "newspaper", "channel",
+                            "outlet", "network", "monitor"],
+                "militia": ["militia"],
+                "ordinal": ordinals,
+                "according": ["according"],
+                "sponsor": sorted(sponsor_words),
+                "pro": ["pro-"],
+                # the words a "militias backed by Turkey" phrase can begin with
+                "coll_start": [w for w in re.findall(r"[A-Za-z]{2,}", _COLL_ADJ + _COLL_HEAD) if w != "s"] + ["militia"],
+            })
+        self.trailing_role_re = re.compile(rf",\s+(?P<role>(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{self.roles_alt}\b[^,;.]{{0,90}})")
+        self.proxies_re = re.compile(r"(?<![\w-])(?P<poss>its|their|[A-Z][\w.]*['’]s)\s+(?:(?:Syrian|Iraqi|Lebanese|local|Arab|allied)\s+)?"
+                                     r"(?:proxies|proxy\s+forces|proxy\s+militias|proxy\s+groups|mercenaries)(?![\w-])")
 
     # ------------------------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -208,7 +327,59 @@ class _Run:
         self.source_mentions: list[Mention] = []
         self.taken: list[tuple[int, int]] = []
         lower = self.text.lower()
+        if len(lower) != len(self.text):       # a few letters change length in lower case; keep offsets aligned
+            lower = self.text.translate(_ASCII_LOWER)
         self.lebanon_cue = any(c in lower for c in ("lebanon", "lebanese", "beirut", "nasrallah", "dahiyeh", "dahieh"))
+        self.trig = finder.triggers.scan(self.text, lower)
+
+    # ---- keyword triggers ----
+    def spans(self, cat: str, s0: int, s1: int) -> list[tuple[int, int]]:
+        """Keyword spans of a category inside text[s0:s1]."""
+        lst = self.trig.get(cat)
+        if not lst:
+            return []
+        i = bisect_left(lst, (s0, -1))
+        j = bisect_left(lst, (s1, -1), i)
+        return [x for x in lst[i:j] if x[1] <= s1]
+
+    def has(self, cat: str, s0: int, s1: int) -> bool:
+        return bool(self.spans(cat, s0, s1))
+
+    def can_match(self, cat: str, rx: re.Pattern, s0: int, s1: int) -> bool:
+        """``rx.search(text, s0, s1)`` for a pattern whose matches begin with a keyword of the category."""
+        text = self.text
+        return any(rx.match(text, a, s1) for a, _b in self.spans(cat, s0, s1))
+
+    def windowed(self, cat: str, verify: re.Pattern, rx: re.Pattern, s0: int, s1: int, back: int = 250):
+        """``rx.finditer(text, s0, s1)`` for a pattern whose matches end with a keyword of the category, the keyword as
+        ``verify`` matches it, and begin no more than ``back`` characters before it ("the X Y Brigade")."""
+        text = self.text
+        wins: list[list[int]] = []
+        for a, _b in self.spans(cat, s0, s1):
+            v = verify.match(text, a, s1)
+            if v is None:
+                continue
+            w0, w1 = max(s0, a - back), v.end()
+            if wins and w0 <= wins[-1][1]:
+                wins[-1][1] = max(wins[-1][1], w1)
+            else:
+                wins.append([w0, w1])
+        for w0, w1 in wins:
+            yield from rx.finditer(text, w0, w1)
+
+    def anchored(self, cat: str, rx: re.Pattern, s0: int, s1: int) -> list[re.Match]:
+        """``rx.finditer(text, s0, s1)`` for a pattern whose matches begin with a keyword of the category."""
+        out = []
+        last = s0
+        text = self.text
+        for a, _b in self.spans(cat, s0, s1):
+            if a < last:
+                continue
+            m = rx.match(text, a, s1)
+            if m is not None and m.end() > a:
+                out.append(m)
+                last = m.end()
+        return out
 
     # ---- helpers ----
     def seg_of(self, pos: int):
@@ -251,7 +422,7 @@ class _Run:
 
     def _tidy(self, start: int, end: int) -> tuple[int, int]:
         """Mention spans without a trailing possessive, with a parenthesis closed: "SNA’s" -> "SNA"."""
-        if re.search(r"['’]s$", self.text[start:end]) and end - start > 3:
+        if _POSS_END.search(self.text, start, end) and end - start > 3:
             end -= 2
         if self.text.count("(", start, end) > self.text.count(")", start, end) and self.text[end:end + 1] == ")":
             end += 1
@@ -288,57 +459,31 @@ class _Run:
 
     def kb_matches(self):
         """Every KB alias occurrence, as token spans."""
-        tokens: list[Token | None] = []
-        for s0, s1, _h in self.segments:
-            tokens.extend(tokenize(self.text, s0, s1))
-            tokens.append(None)
-        parts, offsets = [], {}
-        pos = 0
-        for i, t in enumerate(tokens):
-            k = t.key if t is not None else _SEP
-            offsets[pos] = i
-            parts.append(k)
-            pos += len(k) + 1
-        stream = " " + " ".join(parts) + " "
-        self.tokens = tokens
+        stream, matches, after = key_stream(self.text, self.segments)
         hits = []
         for end, (n, refs) in self.f.automaton.iter(stream):
-            # the matched word is " k1 k2 ... " ending at `end`; find its first token
-            first = offsets.get(self._start_of(stream, end, n))
-            if first is None:
+            # the matched word is " k1 k2 ... " ending with the space at `end`
+            last = bisect_left(after, end)
+            if last >= len(after) or after[last] != end:
                 continue
-            last = first + n - 1
-            t0, t1 = tokens[first], tokens[last]
-            if t0 is None or t1 is None:
+            first = last - n + 1
+            if first < 0 or matches[first] is None or matches[last] is None:
                 continue
-            hits.append((t0.start, t1.end, first, last, refs))
+            hits.append((matches[first].start(), matches[last].end(), first, last, refs))
         self.kb_hits = hits
-
-    @staticmethod
-    def _start_of(stream: str, end: int, n: int) -> int:
-        # walk back n+1 spaces from end (inclusive) to the space before the first token
-        i = end
-        spaces = 0
-        while i >= 0:
-            if stream[i] == " ":
-                spaces += 1
-                if spaces == n + 1:
-                    return i
-            i -= 1
-        return -1
 
     def _surface_ok(self, start: int, end: int, ref: Ref) -> bool:
         surface = self.text[start:end]
-        s = re.sub(r"['’]s$", "", surface)
+        s = _POSS_END.sub("", surface)
         if ref.literal:
             return fold(s) in self.kb.literal_forms.get(ref.name, ())
         if ref.exact:
             a = ref.alias
-            if re.sub(r"[^A-Za-z0-9]", "", a).isupper():
-                return re.sub(r"[^A-Za-z0-9]", "", s) == re.sub(r"[^A-Za-z0-9]", "", a)
+            if _NON_ALNUM_ASCII.sub("", a).isupper():
+                return _NON_ALNUM_ASCII.sub("", s) == _NON_ALNUM_ASCII.sub("", a)
         if ref.exact or ref.caps:
             # a capitalised name: every word of the surface is capitalised too ("Fateh", not "fate")
-            return all(w[:1].isupper() or w[:1].isdigit() for w in re.findall(r"[^\W_][\w'’]*", s)
+            return all(w[:1].isupper() or w[:1].isdigit() for w in _SURFACE_WORD.findall(s)
                        if w.lower() not in ("of", "the", "al", "el", "and", "for", "in", "s", "led", "backed"))
         return True
 
@@ -361,7 +506,7 @@ class _Run:
         # demonyms of non-host states before force nouns: "Iranian commanders", "Israeli strikes"
         dem_spans = []
         for s0, s1, heading in self.segments:
-            for m in self.f.demonym_re.finditer(self.text, s0, s1):
+            for m in self.anchored("dem", self.f.demonym_re, s0, s1):
                 if any(a < m.end() and m.start() < b for a, b in occupied):
                     continue
                 st = self.kb.demonyms.get(word_key(m.group()))
@@ -414,7 +559,7 @@ class _Run:
                 self.person_mentions.append(Mention(start, end, self.text[start:end], p))
         # host-state demonyms before their own units ("Iraqi Al-Nujaba Movement"): extend those mentions
         for m in list(self.actor_mentions):
-            d = re.search(r"(?:(?:[A-Z][\w]*-backed|pro-[A-Z]\w*)\s+)?(?P<dem>[A-Z][a-z]+)\s+$", self.text[max(0, m.start - 40):m.start])
+            d = _DEM_BEFORE.search(self.text[max(0, m.start - 40):m.start]) if self.text[m.start - 1:m.start].isspace() else None
             if d:
                 st = self.kb.demonyms.get(word_key(d.group("dem")))
                 ent = self.kb.actors.get(m.entity.name)
@@ -425,11 +570,11 @@ class _Run:
                         m.text = self.text[m.start:m.end]
 
     def _joined(self, end: int, nxt_start: int) -> bool:
-        return re.fullmatch(r"[\s-]*", self.text[end:nxt_start]) is not None
+        return nxt_start <= end or _JOIN.fullmatch(self.text, end, nxt_start) is not None
 
     def _is_poss_or_demonym(self, start, end) -> bool:
         s = self.text[start:end]
-        return bool(re.search(r"['’]s$", s)) or word_key(s) in self.kb.demonyms
+        return bool(_POSS_END.search(s)) or word_key(s) in self.kb.demonyms
 
     def _same_state(self, unit: ActorEntry, state: ActorEntry) -> bool:
         if unit.country and unit.country == state.country:
@@ -475,27 +620,28 @@ class _Run:
             return False
         after = self.text[end:end + 40]
         surface = self.text[start:end]
-        if not re.search(r"['’]s$", surface) and self.f.place_noun_re.match(after):
+        if not _POSS_END.search(surface) and self.f.place_noun_re.match(after):
             return False
         # "Iran's IRGC" / "Iranian IRGC": the unit carries the mention (checked by the caller)
         return True
 
     def _outlet_is_source(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 12):start]
-        if re.search(r"\bvia\s+$", before, re.I):
+        if _VIA_END.search(before):
             return False
         # a dateline: "ERBIL (Kurdistan 24) –", "Shafaq News/ On Monday"
-        if re.search(r"\(\s*$", before) and re.match(r"\s*\)\s*[-–—]", self.text[end:end + 6]):
+        if _PAREN_OPEN_END.search(before) and _PAREN_CLOSE_DASH.match(self.text, end, end + 6):
             return False
         seg = self.seg_of(start)
-        if seg and start == seg[0] and re.match(r"\s*/", self.text[end:end + 3]):
+        if seg and start == seg[0] and _SLASH.match(self.text, end, end + 3):
             return False
         return True
 
     def _maybe_statement(self, start: int, end: int, name: str):
         after = self.text[end:end + 140]
         before = self.text[max(0, start - 60):start]
-        if self.f.say_after_re.search(after) or self.f.say_before_re.search(before):
+        if self.f.say_after_re.match(after) or (any(k in before.lower() for k in _SAY_BEFORE_KEYS)
+                                                and self.f.say_before_re.search(before)):
             e = self.kb.actors.get(name)
             o = self.outlets.get(name) or self.kb.outlets.get(name)
             if isinstance(o, Outlet):
@@ -520,16 +666,20 @@ class _Run:
     def collectives(self):
         windows = []
         for s0, s1, _h in self.segments:
-            for k in self.f.pre_coll.finditer(self.text, s0, s1):
-                w0, w1 = max(s0, k.start() - 80), min(s1, k.end() + 80)
+            last = s0
+            for k0, k1 in self.spans("coll", s0, s1):
+                if k0 < last:
+                    continue
+                last = k1
+                w0, w1 = max(s0, k0 - 80), min(s1, k1 + 80)
                 if windows and windows[-1][2] == s0 and w0 <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], w1, s0)
                 else:
                     windows.append((w0, w1, s0))
         seen_spans = set()
         for w0, w1, _s0 in windows:
-            for rx in self.f.collective_res:
-                for m in rx.finditer(self.text, w0, w1):
+            for rx, cat in zip(self.f.collective_res, ("sponsor", "pro", "coll_start")):
+                for m in self.anchored(cat, rx, w0, w1):
                     if m.span() in seen_spans:
                         continue
                     seen_spans.add(m.span())
@@ -561,9 +711,10 @@ class _Run:
 
     def proxies(self):
         """"its Syrian proxies", "Turkey's proxies": the collective of the forces the state backs."""
-        rx = re.compile(r"(?<![\w-])(?P<poss>its|their|[A-Z][\w.]*['’]s)\s+(?:(?:Syrian|Iraqi|Lebanese|local|Arab|allied)\s+)?"
-                        r"(?:proxies|proxy\s+forces|proxy\s+militias|proxy\s+groups|mercenaries)(?![\w-])")
+        rx = self.f.proxies_re
         for s0, s1, _h in self.segments:
+            if not self.has("proxy", s0, s1):
+                continue
             for m in rx.finditer(self.text, s0, s1):
                 if self.overlaps(*m.span()):
                     continue
@@ -586,7 +737,7 @@ class _Run:
             e = self.kb.actors.get(m.entity.name)
             if e is None or e.kind != "collective":
                 continue
-            before = re.search(r",\s+(?:an?|the|another)\s+(?:[\w'’-]+\s+){0,2}$", self.text[max(0, m.start - 40):m.start])
+            before = _APPOS_DESC.search(self.text[max(0, m.start - 40):m.start]) if "," in self.text[max(0, m.start - 40):m.start] else None
             if before:
                 comma = m.start - len(before.group())
                 if any(x.end in (comma, comma - 2) and x is not m and self.kb.actors.get(x.entity.name)
@@ -595,7 +746,7 @@ class _Run:
                     if (m.start, m.end) in self.taken:
                         self.taken.remove((m.start, m.end))
                     continue
-            gap = re.match(r"\s*(?:group|groups|faction|organi[sz]ation)?\s*", self.text[m.end:m.end + 30])
+            gap = _GAP.match(self.text[m.end:m.end + 30])
             nxt = m.end + (gap.end() if gap else 0)
             if nxt == m.end:
                 continue
@@ -624,18 +775,20 @@ class _Run:
         if not colls:
             return
         for s0, s1, _h in self.segments:
+            if not self.has("militia", s0, s1):
+                continue
             for m in self.f.bare_militia_re.finditer(self.text, s0, s1):
                 if self.overlaps(*m.span()):
                     continue
                 # not the head of a named militia ("the Fatemiyoun militia", "Al-Quds militia")
                 prev = self.text[max(0, m.start() - 2):m.start()]
-                word_before = re.search(r"([\w'’-]+)\s*$", self.text[max(0, m.start() - 30):m.start()])
+                word_before = _WORD_BEFORE.search(self.text[max(0, m.start() - 30):m.start()])
                 if (word_before and m.group().lower().startswith("militia") and word_before.group(1)[:1].isupper()
                         and word_before.group(1).lower() not in self.f.stop_names):
                     continue
                 if prev.endswith("-"):
                     continue
-                nxt = re.match(r"\s*(?:group\s+)?", self.text[m.end():m.end() + 10]).end() + m.end()
+                nxt = _GROUP_GAP.match(self.text[m.end():m.end() + 10]).end() + m.end()
                 if any(x.start == nxt for x in self.actor_mentions):
                     continue
                 before = [c for c in colls if c.start < m.start()]
@@ -657,31 +810,31 @@ class _Run:
         f = self.f
         for s0, s1, heading in self.segments:
             found = []
-            has_head = f.pre_org_head.search(self.text, s0, s1)
+            has_head = self.can_match("org_head", f.pre_org_head, s0, s1)
             # quoted names: 'a battalion named "Commander Nasrallah 406"'
-            if f.pre_named.search(self.text, s0, s1):
+            if self.can_match("named", f.pre_named, s0, s1):
                 for m in f.named_unit_re.finditer(self.text, s0, s1):
                     found.append((m.start("name"), m.end("name"), m.group("name").strip(), m.group("head").lower(), 3))
             if has_head:
-                for m in f.numbered_re.finditer(self.text, s0, s1):
+                for m in (f.numbered_re.finditer(self.text, s0, s1) if self.has("ordinal", s0, s1) else ()):
                     found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
-                for m in f.branch_re.finditer(self.text, s0, s1):
+                for m in (f.branch_re.finditer(self.text, s0, s1) if self.has("branch", s0, s1) else ()):
                     found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
             if not heading:
-                if f.pre_prefix.search(self.text, s0, s1):
+                if self.can_match("prefix", f.pre_prefix, s0, s1):
                     for m in f.org_prefix_re.finditer(self.text, s0, s1):
                         found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 1))
                 if has_head:
-                    for m in f.org_head_re.finditer(self.text, s0, s1):
+                    for m in self.windowed("org_head", f.pre_org_head, f.org_head_re, s0, s1):
                         found.append((m.start("name"), m.end("head"), m.group("name") + " " + m.group("head"), m.group("head").lower(), 0))
-                if f.pre_org_militia.search(self.text, s0, s1):
-                    for m in f.org_militia_re.finditer(self.text, s0, s1):
+                if self.can_match("org_militia", f.pre_org_militia, s0, s1):
+                    for m in self.windowed("org_militia", f.pre_org_militia, f.org_militia_re, s0, s1):
                         found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 0))
             found.sort(key=lambda x: (-x[4], -(x[1] - x[0])))
             for start, end, name, head, prio in found:
                 # trim leading stop words
                 raw = self.text[start:end]
-                lead = re.match(r"(?:(?:" + "|".join(re.escape(w) for w in ("The", "the", "A", "An", "This", "Its", "Their", "New", "Both")) + r")\s+)+", raw)
+                lead = _LEAD.match(raw)
                 if lead:
                     start += lead.end()
                     raw = self.text[start:end]
@@ -712,7 +865,7 @@ class _Run:
                 self.add_actor_mention(start, end, a)
 
     def _org_name_ok(self, raw: str, head: str) -> bool:
-        words = re.findall(r"[\w'’ʿ]+", raw)
+        words = _ORG_WORD.findall(raw)
         if not words:
             return False
         content = [w for w in words if w.lower() not in ("of", "the", "and", "al", "el", "for", "wa", "bin", "ibn")]
@@ -734,7 +887,7 @@ class _Run:
     def _context_parent(self, start: int) -> str | None:
         """The owner named just before a unit: "the Syrian regime's 93rd Brigade"."""
         before = [m for m in self.actor_mentions if m.end <= start and start - m.end <= 4
-                  and re.fullmatch(r"['’]s\s+", self.text[m.end:start] + " ")]
+                  and _POSS_GAP.fullmatch(self.text[m.end:start] + " ")]
         if before:
             return before[-1].entity.name
         return None
@@ -770,13 +923,12 @@ class _Run:
         f = self.f
         found: list[tuple[int, int, str, str | None, str | None, int, int]] = []   # start, end, name, title, role, rs, re
         for s0, s1, heading in self.segments:
-            seg = self.text[s0:s1]
-            for m in f.title_re.finditer(self.text, s0, s1):
+            for m in self.anchored("title", f.title_re, s0, s1):
                 title, name = m.group("title"), m.group("name")
                 name = self._trim_name(name)
                 if not name:
                     continue
-                n_words = len(re.findall(r"[A-Z][\w'’]*", name))
+                n_words = len(_CAP_WORD.findall(name))
                 if title.lower() in f.weak_ranks and n_words < 2 and title.lower() not in ("abu", "umm"):
                     continue
                 if title.lower() in ("abu", "umm") and n_words < 2:
@@ -784,7 +936,7 @@ class _Run:
                 nstart = m.start("name")
                 nend = nstart + len(name)
                 found.append((m.start(), nend, name, title, None, m.start(), nend))
-            if heading or not f.pre_roles.search(self.text, s0, s1):
+            if heading or not self.can_match("roles", f.pre_roles, s0, s1):
                 continue
             for m in f.role_prefix_re.finditer(self.text, s0, s1):
                 name = self._trim_name(m.group("name"))
@@ -812,7 +964,7 @@ class _Run:
             if not self._person_name_ok(name, nstart, end):
                 continue
             accepted.append((start, end, name, title, role, rs, re_))
-        trailing_role = re.compile(rf",\s+(?P<role>(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{self.f.roles_alt}\b[^,;.]{{0,90}})")
+        trailing_role = self.f.trailing_role_re
         for start, end, name, title, role, rs, re_ in sorted(accepted):
             if role is None:
                 tm = trailing_role.match(self.text, end)
@@ -872,7 +1024,7 @@ class _Run:
         if inside:
             # "an Iranian adviser from the IRGC": the organisation after of/from/for outranks the demonym
             def rank(m):
-                prep = re.search(r"\b(?:of|from|for|with|in)\s+(?:the\s+)?$", self.text[max(0, m.start - 12):m.start])
+                prep = _PREP_END.search(self.text[max(0, m.start - 12):m.start])
                 return (0 if prep else 1, abs(m.start - end))
             inside.sort(key=rank)
             return inside[0].entity.name
@@ -921,46 +1073,47 @@ class _Run:
                 continue
             self._maybe_statement(m.start, m.end, m.entity.name)
         for s0, s1, heading in self.segments:
-            seg = self.text[s0:s1]
-            if "ccording" in seg:
+            if self.text.find("ccording", s0, s1) >= 0:
               for m in f.body_source_re.finditer(self.text, s0, s1):
                 name = re.sub(r"\s+", " ", m.group("name"))
                 name = name[0].upper() + name[1:]
                 o = self.outlets.get(name) or self.outlets.setdefault(name, Outlet(name=name, kind="statement"))
                 self.add_source_mention(m.start("name"), m.end("name"), o)
                 self.taken.append((m.start("name"), m.end("name")))
-            for m in (f.source_line_re.finditer(self.text, s0, s1) if "Source:" in seg else ()):
+            for m in (f.source_line_re.finditer(self.text, s0, s1) if self.text.find("Source:", s0, s1) >= 0 else ()):
                 a, b = m.start("name"), m.end("name")
                 if any(x.start <= a < x.end for x in self.source_mentions):
                     continue
                 name = self.text[a:b].strip()
                 o = self.kb.outlet(name)
                 self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(name))
-            if heading or not f.pre_outlet_kind.search(seg):
+            if heading or not self.has("outlet_kind", s0, s1):
                 continue
-            for rx in (f.outlet_form_after_re, f.outlet_form_before_re):
-                for m in rx.finditer(self.text, s0, s1):
-                    a, b = m.start("name"), m.end("name")
-                    raw = self.text[a:b].strip("\"“” ")
-                    a = self.text.index(raw, a)
-                    b = a + len(raw)
-                    if self.overlaps(a, b) or any(x.start < b and a < x.end for x in self.source_mentions):
-                        continue
-                    clean = self._clean_org(raw)
-                    if not clean or clean != raw:
-                        continue
-                    if self.kb.actor(raw) or any(p.start <= a and b <= p.end for p in self.doc.places):
-                        continue
-                    if all(w.lower() in f.stop_names or self.kb.demonyms.get(word_key(w)) for w in re.findall(r"[\w'’]+", raw)):
-                        continue
-                    kind = m.group("kind").lower()
-                    kind = ("telegram" if "telegram" in kind else "newspaper" if kind in ("daily", "newspaper")
-                            else "agency" if "agency" in kind else "tv" if kind in ("tv", "television") else "website")
-                    self.add_source_mention(a, b, self.outlet(raw, kind=kind))
-                    self.taken.append((a, b))
+            for m in (*f.outlet_form_after_re.finditer(self.text, s0, s1),
+                      *self.windowed("outlet_before", f.outlet_before_kind, f.outlet_form_before_re, s0, s1)):
+                a, b = m.start("name"), m.end("name")
+                raw = self.text[a:b].strip("\"“” ")
+                a = self.text.index(raw, a)
+                b = a + len(raw)
+                if self.overlaps(a, b) or any(x.start < b and a < x.end for x in self.source_mentions):
+                    continue
+                clean = self._clean_org(raw)
+                if not clean or clean != raw:
+                    continue
+                if self.kb.actor(raw) or any(p.start <= a and b <= p.end for p in self.doc.places):
+                    continue
+                if all(w.lower() in f.stop_names or self.kb.demonyms.get(word_key(w)) for w in _PLAIN_WORD.findall(raw)):
+                    continue
+                kind = m.group("kind").lower()
+                kind = ("telegram" if "telegram" in kind else "newspaper" if kind in ("daily", "newspaper")
+                        else "agency" if "agency" in kind else "tv" if kind in ("tv", "television") else "website")
+                self.add_source_mention(a, b, self.outlet(raw, kind=kind))
+                self.taken.append((a, b))
         # back-references: "the website", "the press agency", "the observatory"
         if self.source_mentions:
             for s0, s1, heading in self.segments:
+                if not self.has("anaphor", s0, s1):
+                    continue
                 for m in f.anaphor_re.finditer(self.text, s0, s1):
                     if self.overlaps(*m.span()):
                         continue
@@ -976,9 +1129,41 @@ class _Run:
                     if not pick:
                         continue
                     self.add_source_mention(m.start(), m.end(), pick[-1].entity)
-        # the publisher itself, where it reports first-hand (not a digest of other outlets)
-        pub = self.doc.meta.publisher if self.doc.meta else None
-        if pub:
-            o = self.kb.outlet(pub) or self.kb.outlet(re.sub(r"\s*\(.*\)$", "", pub))
-            if o is not None and not o.digest and o.name not in {x.entity.name for x in self.source_mentions}:
-                pass  # left to the attribution stage: needs to know which claims are the publisher's own
+        self.publisher_source()
+
+    def publisher_source(self):
+        """The publisher is a source of its own report where it reports first-hand: a news outlet in its own voice
+        (Rudaw, SMART), not a digest that only relays other outlets (MEMRI, or a desk that says it "tracks, translates
+        and analyzes" others' reporting). Its mention is where its name first appears (a dateline, "told Rudaw"), else
+        a zero-width mention at the start of the text."""
+        pub = (self.doc.meta.publisher or "").strip() if self.doc.meta else ""
+        if not pub:
+            return
+        entry = self.kb.outlet(pub) or self.kb.outlet(re.sub(r"\s*\(.*\)$", "", pub))
+        if entry is not None and entry.digest:
+            return
+        name = entry.name if entry is not None else pub
+        forms = {pub, name, *(entry.aliases if entry is not None else ())}
+        forms = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
+        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])",
+                        re.I)
+        found = [m for m in rx.finditer(self.text) if _surface_caps(m.group())]
+        if entry is None and self._describes_digest(found):
+            return
+        outlet = self.outlet(name, kind=entry.kind if entry is not None else "website")
+        if any(x.entity is outlet for x in self.source_mentions):
+            return
+        if found:
+            a, b = found[0].span()
+            self.source_mentions.append(Mention(a, b, self.text[a:b], outlet))
+        else:
+            self.source_mentions.append(Mention(0, 0, name, outlet))
+
+    def _describes_digest(self, found: list[re.Match]) -> bool:
+        """Does the report describe its publisher as relaying others ("... tracks, translates and analyzes")?"""
+        for m in found:
+            seg = next(((s.start, s.end) for s in self.doc.sentences if s.start <= m.start() < s.end), None)
+            around = self.text[seg[0]:seg[1]] if seg else self.text[m.start():m.end() + 200]
+            if _DIGEST_SELF.search(around):
+                return True
+        return False

@@ -24,12 +24,46 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from time import perf_counter as _pc
-_TT = [0.0] * 8
 
 from sitrep.extract.events_frames import find_frame
 from sitrep.extract.events_lexicon import lexicon
 from sitrep.extract.model import Claim, ClaimActor, ClaimPlace, Doc, Mention, Quantity, Span
+
+# Patterns used inline below, compiled once.
+_P0 = re.compile(r"[\w'’.-]+")
+_P1 = re.compile(r"\s+")
+_P2 = re.compile(r"[,;.]")
+_P3 = re.compile(r"[;]|\bthat\b|\bwhich\b|\bwho\b|,\s(?=[a-z])")
+_P4 = re.compile(r"\b(?:carrying|loaded\s+with|laden\s+with|transporting|with)\b(.{0,80})", re.I)
+_P5 = re.compile(r"\b(?:which|who|where|that)\b")
+_P6 = re.compile(r"\s*(?:these|those|such|they)\b", re.I)
+_P7 = re.compile(r"\s*,?\s*(?:which|who)\s+(?:was|were|had\s+been)?\s*(?:then\s+)?")
+_P8 = re.compile(r"\b(?:which|who)\b")
+_P9 = re.compile(r";|\bwho\b|\bwhich\b|\bwhere\b|\bthat\b|\bwhile\b")
+_P10 = re.compile(r"[,;]")
+_P11 = re.compile(r"[^,;]{0,50}?\b(?:that|which)\s+(?:was|were)\s+(?:held|carried\s+out|conducted)\b")
+_P12 = re.compile(r"\b(?:on|in)\s+[A-Z][a-z]+\s+\d")
+_P13 = re.compile(r"\brecent\s+(?:[\w-]+\s+)?$", re.I)
+_P14 = re.compile(r"[;.]|\b(?:following|after|which|while)\b")
+_P15 = re.compile(r"\bwhich\b")
+_P16 = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:positions|sites|bases|front|areas|area|region)\b", re.I)
+_P17 = re.compile(r"\b(?:by|of)\s*$")
+_P18 = re.compile(r";|\bwhile\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhen\b")
+_P19 = re.compile(r"\s*(?:the|these|this|those|such)\s+((?:[\w'’-]+\s+){0,2}?)([\w-]+)\b", re.I)
+_P20 = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$")
+_P21 = re.compile(r"\s+(?:given|issued|carried\s+out|held|conducted)\s+by\b")
+_P22 = re.compile(r"\b(?:which|who|where|when)\b")
+_P23 = re.compile(r"\b(?:claim|claiming|claimed|adding|added|saying|said|noting|noted|reported)\s+that\b")
+_P24 = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
+_P25 = re.compile(r"\bby\s+(?:the\s+)?$")
+_P26 = re.compile(r"\bwith\s+(?:the\s+)?$")
+_P27 = re.compile(r"[,;]\s|\bthat\b|\bwhich\b|\bwho\b")
+_P28 = re.compile(r"[\w'’]+")
+_P29 = re.compile(r"\s+have\b")
+_P30 = re.compile(r"\b(?:used|continued|began|started|managed|went|came)\s+to\s*$", re.I)
+_P31 = re.compile(r"\b(?:the\s+)?(?:intention|plans?|decision|preparations?|attempts?|efforts?)\s+(?:to|for)\s+\W?$", re.I)
+_P32 = re.compile(r"\b(?:buses|vehicles|plane|aircraft|helicopter|trucks|load|cargo)\b", re.I)
+
 
 _MODALS = {"to", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "did", "do", "does",
            "not", "likely", "and", "or", "then", "also", "cannot"}
@@ -78,7 +112,7 @@ _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 def _words_before(text: str, pos: int, lo: int, n: int) -> list[str]:
     chunk = text[max(lo, pos - 60):pos]
-    return re.findall(r"[\w'’.-]+", chunk.lower())[-n:]
+    return _P0.findall(chunk.lower())[-n:]
 
 
 def _family(t: str) -> str:
@@ -115,7 +149,7 @@ class EventFinder:
         lex = self.lex
         out = []
         for m in lex.trigger_re.finditer(text, a, b):
-            form = re.sub(r"\s+", " ", m.group().lower())
+            form = _P1.sub(" ", m.group().lower())
             e = lex.entries.get(form)
             if e is None:
                 continue
@@ -140,11 +174,11 @@ class EventFinder:
                 lv = None
                 for lv in self.lex.light_re.finditer(before):
                     pass
-                if lv is not None and not re.search(r"[,;.]", before[lv.end():]):
+                if lv is not None and not _P2.search(before[lv.end():]):
                     out.append((m.start(), m.end(), e, "noun"))
                     continue
                 om = self.lex.occurrence_re.search(after)
-                if om and not re.search(r"[,;.]", after[:om.start()]) and om.start() < 30:
+                if om and not _P2.search(after[:om.start()]) and om.start() < 30:
                     out.append((m.start(), m.end(), e, "noun"))
         return out
 
@@ -159,13 +193,12 @@ class EventFinder:
         obj = after[:cut.start()] if cut else after
         subj = text[max(lo, t0 - 120):t0]
         cut2 = None
-        for cut2 in re.finditer(r"[;]|\bthat\b|\bwhich\b|\bwho\b|,\s(?=[a-z])", subj):
+        for cut2 in _P3.finditer(subj):
             pass
         if cut2 is not None:
             subj = subj[cut2.end():]
         # What is carried decides first: "buses carrying operatives", "a plane loaded with weapons".
-        carried = re.search(r"\b(?:carrying|loaded\s+with|laden\s+with|transporting|with)\b(.{0,80})", subj + " " + obj,
-                            re.I)
+        carried = _P4.search(subj + " " + obj)
         if "seizure" in types and (lex.facility_re.search(obj) or not lex.materiel_re.search(obj)):
             if not lex.materiel_re.search(obj):
                 return "seizure"
@@ -191,6 +224,8 @@ class EventFinder:
             if s.boilerplate:
                 continue
             s0, s1 = s.start, s.end
+            if lex.trigger_re.search(text, s0, s1) is None:
+                continue         # no trigger anywhere in the sentence: nothing to find (most sentences cost this)
             speakers = [(m.start, m.end) for m in sources.within(s0, s1)] + \
                        [(m.start, m.end) for m in actors.within(s0, s1)]
             frame = find_frame(text, s0, s1, lex, speakers)
@@ -238,7 +273,7 @@ class EventFinder:
                 if not any(ca.role == "agent" for ca in claim.actors):
                     src_claim = None
                     if sentence_claims:
-                        if not re.search(r"\b(?:which|who|where|that)\b", text[a:t0]):
+                        if not _P5.search(text[a:t0]):
                             src_claim = claims[sentence_claims[-1]]
                     elif claims and (_ANAPHORIC.match(_LEADING_ADVERBIAL.sub("", subj)) or not subj.strip()) \
                             and doc.sentences[sent_of_claim[-1]].paragraph >= s.paragraph - 1:
@@ -247,7 +282,7 @@ class EventFinder:
                         for ca in src_claim.actors:
                             if ca.role == "agent" and all(x.actor.name != ca.actor.name for x in claim.actors):
                                 claim.actors.insert(0, ClaimActor(ca.actor, ca.mention, "agent"))
-                    elif si > 0 and re.match(r"\s*(?:these|those|such|they)\b", subj, re.I):
+                    elif si > 0 and _P6.match(subj):
                         # "These operations include ...": the actor of the sentence before.
                         ps = doc.sentences[si - 1]
                         prev_actors = actors.within(ps.start, ps.end)
@@ -274,8 +309,7 @@ class EventFinder:
                     continue
                 # A relative clause that carries the same load on ("..., which was then transported to ...").
                 if sentence_claims and _family(claims[sentence_claims[-1]].type) == _family(etype) == "motion" and \
-                        re.match(r"\s*,?\s*(?:which|who)\s+(?:was|were|had\s+been)?\s*(?:then\s+)?",
-                                 text[a:t0]) and re.search(r"\b(?:which|who)\b", text[a:t0]):
+                        _P7.match(text[a:t0]) and _P8.search(text[a:t0]):
                     self._merge(claims[sentence_claims[-1]], claim, text)
                     continue
                 target = self._continues(doc, claims, sent_of_claim, si, claim, text, subj, t0)
@@ -307,31 +341,30 @@ class EventFinder:
             if t0 < directive_end:
                 continue
             clause_start = c0
-            for bm in re.finditer(r";|\bwho\b|\bwhich\b|\bwhere\b|\bthat\b|\bwhile\b", text[c0:t0]):
+            for bm in _P9.finditer(text[c0:t0]):
                 clause_start = c0 + bm.end()
             lead = text[clause_start:t0]
             tm = None
             for tm in lex.topic_re.finditer(lead):
                 pass
-            if tm is not None and not re.search(r"[,;]", lead[tm.end():]):
+            if tm is not None and not _P10.search(lead[tm.end():]):
                 continue
             after = text[t1:min(c1, t1 + 60)]
-            occurs = bool(re.match(r"[^,;]{0,50}?\b(?:that|which)\s+(?:was|were)\s+(?:held|carried\s+out|conducted)\b",
-                                   after)) or bool(re.search(r"\b(?:on|in)\s+[A-Z][a-z]+\s+\d", after[:30]))
+            occurs = bool(_P11.match(after)) or bool(_P12.search(after[:30]))
             if how == "noun" and not occurs:
                 window = text[max(c0, t0 - 40):t0]
                 bg = None
                 for bg in lex.background_re.finditer(window):
                     pass
-                if bg is not None and not re.search(r"[,;]", window[bg.end():]):
+                if bg is not None and not _P10.search(window[bg.end():]):
                     continue
-                if re.search(r"\brecent\s+(?:[\w-]+\s+)?$", text[max(c0, t0 - 30):t0], re.I):
+                if _P13.search(text[max(c0, t0 - 30):t0]):
                     continue
             kept.append((t0, t1, e, how))
             if "directive" in e.types and len(e.types) == 1:
                 # The ordered act is the directive's content, not an event of its own.
                 rest = text[t1:c1]
-                stop = re.search(r"[;.]|\b(?:following|after|which|while)\b", rest)
+                stop = _P14.search(rest)
                 directive_end = t1 + (stop.start() if stop else len(rest))
         return kept
 
@@ -351,18 +384,18 @@ class EventFinder:
             if etype == "establishment":
                 obj = text[t1:min(c1, t1 + 70)]
                 subj = text[max(c0, t0 - 70):t0]
-                if not (lex.facility_re.search(obj) or (re.search(r"\bwhich\b", subj) and lex.facility_re.search(subj))):
+                if not (lex.facility_re.search(obj) or (_P15.search(subj) and lex.facility_re.search(subj))):
                     continue
             if etype == "attack" and word.startswith(("launch", "fire", "fired", "firing")):
                 if not lex.attack_object_re.search(text[t1:min(c1, t1 + 50)]):
                     continue
             if etype == "meeting" and word.startswith("visit"):
                 nxt = text[t1:min(c1, t1 + 70)]
-                if re.match(r"\s+(?:[\w'’-]+\s+){0,2}?(?:positions|sites|bases|front|areas|area|region)\b", nxt, re.I) \
+                if _P16.match(nxt) \
                         or places.within(t1, min(c1, t1 + 40)):
                     etype = "movement"
                 elif not (actors.within(t1, min(c1, t1 + 70)) or persons.within(t1, min(c1, t1 + 70))
-                          or re.search(r"\b(?:by|of)\s*$", text[t1:t1 + 4])):
+                          or _P17.search(text[t1:t1 + 4])):
                     continue
             typed.append((t0, t1, etype, how))
         return typed
@@ -375,7 +408,7 @@ class EventFinder:
                 p = merged[-1]
                 gap = text[p[1]:t0]
                 same = _family(p[2]) == _family(etype)
-                if same and not re.search(r";|\bwhile\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhen\b", gap) and \
+                if same and not _P18.search(gap) and \
                         (len(gap) < 60 or not _BOUNDARY.search(gap)):
                     p[1] = max(p[1], t1)
                     p[4].append((t0, t1))
@@ -389,7 +422,7 @@ class EventFinder:
 
     def _elaborated(self, doc, claims, sent_of_claim, si, text, c0) -> int | None:
         """The claim a sentence about an already-told event elaborates ("These exercises included ...")."""
-        m = re.match(r"\s*(?:the|these|this|those|such)\s+((?:[\w'’-]+\s+){0,2}?)([\w-]+)\b", text[c0:c0 + 80], re.I)
+        m = _P19.match(text[c0:c0 + 80])
         if not m:
             return None
         head = m.group(2).lower()
@@ -421,33 +454,31 @@ class EventFinder:
         ("where they met"), or follows a new report ("claiming that ...").
         """
         before = text[max(a, t0 - 20):t0].lower()
-        if how == "noun" and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", before):
+        if how == "noun" and _P20.search(before):
             return True
         after = text[t1:min(b, t1 + 40)]
-        if re.match(r"\s+(?:given|issued|carried\s+out|held|conducted)\s+by\b", after):
+        if _P21.match(after):
             return True
         lead = text[a:t0]
         rel = None
-        for rel in re.finditer(r"\b(?:which|who|where|when)\b", lead):
+        for rel in _P22.finditer(lead):
             pass
         if rel is not None and (rel.group() in ("where", "when") or any(
                 ca.role == "agent" and ca.mention.start >= a + rel.end() for ca in claim.actors)):
             return True
-        if re.search(r"\b(?:claim|claiming|claimed|adding|added|saying|said|noting|noted|reported)\s+that\b",
-                     text[c0:t0]):
+        if _P23.search(text[c0:t0]):
             return True
         return False
 
     # ---- one claim -----------------------------------------------------------------------------------------------
 
     def _claim(self, doc, s, frame, etype, t0, t1, a, b, c0, c1, actors, places, persons) -> Claim:
-        _t0 = _pc()
         text = doc.text
         lex = self.lex
         claim = Claim(type=etype, evidence=Span(s.start, s.end, s.text), trigger=Span(t0, t1, text[t0:t1]))
         # Actors: in the trigger's clause, before it agents (the subject), after it participants or targets; "by X"
         # is an agent. With no actor in its clause, the first actor of the scope is the subject.
-        passive = re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", text[max(a, t0 - 25):t0])
+        passive = _P24.search(text[max(a, t0 - 25):t0])
         clause_start = self._clause_start(text, a, t0)
         in_scope = actors.within(a, b)
         before_clause = [m for m in in_scope if m.end <= clause_start]
@@ -460,9 +491,9 @@ class EventFinder:
                 role = "agent" if not passive else "target" if etype in ("attack", "arrest") else "participant"
             else:
                 before = text[max(t0, m.start - 12):m.start].lower()
-                if re.search(r"\bby\s+(?:the\s+)?$", before):
+                if _P25.search(before):
                     role = "agent"
-                elif etype in ("attack", "arrest", "seizure") and not re.search(r"\bwith\s+(?:the\s+)?$", before):
+                elif etype in ("attack", "arrest", "seizure") and not _P26.search(before):
                     role = "target"
                 else:
                     role = "participant"
@@ -470,7 +501,6 @@ class EventFinder:
                 continue
             claim.actors.append(ClaimActor(m.entity, Span(m.start, m.end, m.text), role))
         claim.actors.sort(key=lambda x: 0 if x.role == "agent" else 1)
-        _TT[0] += _pc() - _t0; _t0 = _pc()
         # Places, with a role from the place stage or from the preposition before them.
         hail_spans = []
         for hm in _HAIL_CLAUSE.finditer(text, a, b):
@@ -485,52 +515,45 @@ class EventFinder:
                 pm = None
                 for pm in _PREPOSITION.finditer(before):
                     pass
-                if pm is not None and not re.search(r"[,;]", before[pm.end():]):
-                    role = _PREP_ROLE.get(re.sub(r"\s+", " ", pm.group().lower()), "site")
+                if pm is not None and not _P10.search(before[pm.end():]):
+                    role = _PREP_ROLE.get(_P1.sub(" ", pm.group().lower()), "site")
                 if role == "destination" and etype not in _MOTION:
                     role = "site"
             if any(x.place.name == m.entity.name for x in claim.places):
                 continue
             claim.places.append(ClaimPlace(m.entity, Span(m.start, m.end, m.text), role))
-        _TT[1] += _pc() - _t0; _t0 = _pc()
         for m in persons.within(a, b):
             claim.persons.append(m)
-        _TT[2] += _pc() - _t0; _t0 = _pc()
         # Modality, negation, hedging.
         lead = text[max(c0, t0 - 60):t0]
         clause_lead = lead
         cut = None
-        for cut in re.finditer(r"[,;]\s|\bthat\b|\bwhich\b|\bwho\b", lead):
+        for cut in _P27.finditer(lead):
             pass
         if cut is not None:
             clause_lead = lead[cut.end():]
         pm = None
         for pm in lex.planned_re.finditer(clause_lead):
             pass
-        words = re.findall(r"[\w'’]+", clause_lead.lower())
+        words = _P28.findall(clause_lead.lower())
         prev = words[-1] if words else ""
-        if pm is not None and not re.match(r"\s+have\b", clause_lead[pm.end():]):
+        if pm is not None and not _P29.match(clause_lead[pm.end():]):
             claim.modality = "planned"
             claim.fields["modality"] = Span(t0 - len(lead) + (len(lead) - len(clause_lead)) + pm.start(),
                                             t0 - len(clause_lead) + pm.end(), pm.group())
-        elif prev == "to" and not re.search(r"\b(?:used|continued|began|started|managed|went|came)\s+to\s*$",
-                                            clause_lead, re.I):
+        elif prev == "to" and not _P30.search(clause_lead):
             claim.modality = "planned"
-        elif re.search(r"\b(?:the\s+)?(?:intention|plans?|decision|preparations?|attempts?|efforts?)\s+(?:to|for)\s+\W?$",
-                       clause_lead, re.I):
+        elif _P31.search(clause_lead):
             claim.modality = "planned"
-        _TT[3] += _pc() - _t0; _t0 = _pc()
         neg = lex.negation_re.search(" ".join(words[-4:]))
         if neg:
             claim.negated = True
-        _TT[4] += _pc() - _t0; _t0 = _pc()
         hedge = None
         for hm in lex.hedge_re.finditer(text, s.start, min(s.end, t1 + 25)):
             hedge = hm
         if hedge is not None:
             claim.certainty = hedge.group().lower()
             claim.fields["certainty"] = Span(hedge.start(), hedge.end(), hedge.group())
-        _TT[5] += _pc() - _t0; _t0 = _pc()
         # Quantities and equipment in the scope.
         for qm in lex.quantity_re.finditer(text, a, b):
             qual = qm.group("qual")
@@ -545,19 +568,17 @@ class EventFinder:
                 if value is not None and 1900 <= value <= 2100 and not qual:
                     continue
             elif qm.group("word"):
-                value = lex.numbers.get(re.sub(r"\s+", " ", qm.group("word").lower()))
+                value = lex.numbers.get(_P1.sub(" ", qm.group("word").lower()))
             else:
-                qual = re.sub(r"\s+", " ", qm.group("vague").lower())
-            unit = re.sub(r"\s+", " ", qm.group("unit").lower())
+                qual = _P1.sub(" ", qm.group("vague").lower())
+            unit = _P1.sub(" ", qm.group("unit").lower())
             claim.quantities.append(Quantity(value, unit, qual.lower() if qual else None,
                                              Span(qm.start(), qm.end(), qm.group())))
-        _TT[6] += _pc() - _t0; _t0 = _pc()
         for em in lex.equipment_re.finditer(text, a, b):
-            name = re.sub(r"\s+", " ", em.group().lower())
+            name = _P1.sub(" ", em.group().lower())
             if name not in claim.equipment:
                 claim.equipment.append(name)
                 claim.fields.setdefault("equipment", Span(em.start(), em.end(), em.group()))
-        _TT[7] += _pc() - _t0
         return claim
 
     # ---- continuation --------------------------------------------------------------------------------------------
@@ -580,7 +601,7 @@ class EventFinder:
                         not self.lex.personnel_re.search(text[max(0, t0 - len(subj)):first.mention.start]):
                     anaphoric = False
                 elif not self.lex.personnel_re.search(rest) and not self.lex.materiel_re.search(rest) and \
-                        not re.search(r"\b(?:buses|vehicles|plane|aircraft|helicopter|trucks|load|cargo)\b", rest, re.I):
+                        not _P32.search(rest):
                     anaphoric = False
         for j in range(len(claims) - 1, -1, -1):
             prev = claims[j]

@@ -9,6 +9,12 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.events_lexicon import Lexicon
 
+# Patterns used inline below, compiled once.
+_P0 = re.compile(r";|\bthat\b|—")
+_P1 = re.compile(r"\b(?:reports?|statements?|article|sources?|website|channel|outlet|media)\b", re.I)
+_P2 = re.compile(r"\s*(?:that|:)")
+
+
 _THAT = re.compile(r"""(?:\[\d+\])?\s*(?:,\s*)?(?:that\b|:|,|\s*["“])?""")
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 _DATELINE = re.compile(r"""^(?:[A-Z][A-Z' .,-]{2,40}(?:\([^)]{0,40}\))?\s*[–—-]\s+|[A-Z][\w ]{2,30}\s+-\s+[A-Z]\w+\s*$|"""
@@ -35,7 +41,7 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
     a = max(lo, verb_start - 220)
     window = text[a:verb_start]
     cut = -1
-    for m in re.finditer(r";|\bthat\b|—", window):
+    for m in _P0.finditer(window):
         cut = m.end()
     start = a + cut if cut >= 0 else a
     while start < verb_start and text[start].isspace():
@@ -92,8 +98,7 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
         can_report = (any(subj[0] <= a and b <= subj[1] + 1 for a, b in speakers)
                       or lex.anaphoric_source_re.search(stext) is not None
                       or lex.unnamed_outlet_re.search(stext) is not None
-                      or re.search(r"\b(?:reports?|statements?|article|sources?|website|channel|outlet|media)\b",
-                                   stext, re.I) is not None)
+                      or _P1.search(stext) is not None)
         if not can_report:
             continue
         tail = _THAT.match(text, rm.end(), s1)
@@ -143,7 +148,7 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
                 before = text[frame.content_start:rm.start()]
                 comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
                 rest = text[rm.end():s1]
-                if comma >= 0 and not re.match(r"\s*(?:that|:)", rest):
+                if comma >= 0 and not _P2.match(rest):
                     cut = frame.content_start + comma
                     speaker_span = (cut + 1, rm.start()) if text[cut + 1:rm.start()].strip() else (rm.end(), s1)
                     frame.speaker = speaker_span

@@ -39,7 +39,6 @@ def alternation(words, flags=re.I) -> "Gated":
 
 
 _RUN = re.compile(r"[^\W_]+")
-_RUNS: dict = {"text": None, "by_word": {}, "cands": {}}   # the word runs of the long text being processed
 _SHORT = 400     # texts shorter than this are scanned with the plain regex
 
 
@@ -64,7 +63,7 @@ class Gated:
         keys: set[str] | None = set()
         for p in phrases:
             k = _first_run(p)
-            if k is None or not p.strip()[:1].isalnum():
+            if k is None or not p.strip()[:1].isalnum() or not k.isascii():
                 keys = None      # a phrase that starts with punctuation: no gate
                 break
             keys.add(k)
@@ -74,14 +73,9 @@ class Gated:
         self._id = Gated._count
 
     def _candidates(self, text: str) -> list[int]:
-        if _RUNS["text"] is not text:
-            by_word: dict[str, list[int]] = {}
-            for m in _RUN.finditer(text):
-                by_word.setdefault(m.group().lower(), []).append(m.start())
-            _RUNS["text"], _RUNS["by_word"], _RUNS["cands"] = text, by_word, {}
-        cands = _RUNS["cands"].get(self._id)
+        by_word = _report_words(text)
+        cands = _TOKENS["cands"].get(self._id)
         if cands is None:
-            by_word = _RUNS["by_word"]
             pos: list[int] = []
             for w in self.keys.intersection(by_word):
                 pos.extend(by_word[w])
@@ -90,12 +84,12 @@ class Gated:
                     if w[0].isdigit():
                         pos.extend(ps)
             pos.sort()
-            cands = _RUNS["cands"][self._id] = pos
+            cands = _TOKENS["cands"][self._id] = pos
         return cands
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else min(endpos, len(text))
-        if self.keys is None or (len(text) < _SHORT and _RUNS["text"] is not text):
+        if self.keys is None or (len(text) < _SHORT and _TOKENS["text"] is not text):
             yield from self.rx.finditer(text, pos, endpos)
             return
         cands = self._candidates(text)
@@ -119,8 +113,49 @@ class Gated:
         return self.rx.match(text, pos, len(text) if endpos is None else endpos)
 
 
-_TOKENS: dict = {"text": None, "toks": [], "starts": []}   # the words of the report being processed
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_LEAD = re.compile(r"[a-z0-9]+")
+# The words of the report being processed, computed once and shared by every matcher: (start, end, lowercased word),
+# their starts, each matcher's hits, and {leading letters or digits of a word: [starts]} for the gated regexes.
+_TOKENS: dict = {"text": None, "toks": [], "starts": [], "index": {}, "hits": {}, "by_word": None, "cands": {}}
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    low = text.lower()
+    if len(low) != len(text):     # a rare letter whose lowercase is longer: lower word by word
+        return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
+
+
+def _set_report(text: str) -> None:
+    if _TOKENS["text"] is not text:
+        toks = _tokens(text)
+        index: dict[str, list[int]] = {}
+        for i, t in enumerate(toks):
+            w = t[2]
+            if w in index:
+                index[w].append(i)
+            else:
+                index[w] = [i]
+        _TOKENS.update(text=text, toks=toks, starts=[t[0] for t in toks], index=index, hits={}, by_word=None,
+                       cands={})
+
+
+def _report_words(text: str) -> dict[str, list[int]]:
+    """{leading letters or digits of a word: [offsets of the words that begin so]}."""
+    _set_report(text)
+    by_word = _TOKENS["by_word"]
+    if by_word is None:
+        by_word = {}
+        lead = _LEAD.match
+        toks = _TOKENS["toks"]
+        for w, idx in _TOKENS["index"].items():
+            k = w if w.isalnum() else lead(w).group()
+            by_word.setdefault(k, []).extend(toks[i][0] for i in idx)
+        for v in by_word.values():
+            v.sort()
+        _TOKENS["by_word"] = by_word
+    return by_word
 
 
 class PhraseMatcher:
@@ -140,31 +175,70 @@ class PhraseMatcher:
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        endpos = len(text) if endpos is None else endpos
+    def _hits(self, text: str):
+        """The report's words and, for this matcher, the phrases that match at each word (longest first)."""
         if _TOKENS["text"] is not text:
-            toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-            _TOKENS["text"], _TOKENS["toks"], _TOKENS["starts"] = text, toks, [t[0] for t in toks]
-        starts = _TOKENS["starts"]
-        words = _TOKENS["toks"][bisect_left(starts, pos):bisect_left(starts, endpos)]
-        while words and words[-1][1] > endpos:
-            words = words[:-1]
-        i, n = 0, len(words)
+            if len(text) < _SHORT:
+                return _tokens(text), {}, None
+            _set_report(text)
+        hits = _TOKENS["hits"].get(id(self))
+        toks = _TOKENS["toks"]
+        if hits is None:
+            hits = _TOKENS["hits"][id(self)] = self._scan(text, toks, _TOKENS["index"])
+        return toks, hits, _TOKENS["starts"]
+
+    def _scan(self, text, toks, index=None) -> dict[int, list[tuple[int, int]]]:
+        """{word index: [(number of words, end offset), ...] longest first} for every phrase that matches there."""
+        out: dict[int, list[tuple[int, int]]] = {}
         by_first = self.by_first
-        while i < n:
-            cands = by_first.get(words[i][2])
-            if cands:
-                for phrase in cands:
-                    k = len(phrase)
-                    if i + k <= n and all(words[i + j][2] == phrase[j] for j in range(1, k)) and all(
-                            text[words[i + j - 1][1]:words[i + j][0]].isspace() for j in range(1, k)):
-                        yield _Match(text, words[i][0], words[i + k - 1][1])
-                        i += k
+        n = len(toks)
+        if index is None:
+            at = [(i, by_first[t[2]]) for i, t in enumerate(toks) if t[2] in by_first]
+        else:
+            at = [(i, by_first[w]) for w in by_first.keys() & index.keys() for i in index[w]]
+        for i, cands in at:
+            found = []
+            for phrase in cands:
+                k = len(phrase)
+                if k == 1:
+                    found.append((1, toks[i][1]))
+                    continue
+                if i + k > n:
+                    continue
+                for j in range(1, k):
+                    if toks[i + j][2] != phrase[j] or not text[toks[i + j - 1][1]:toks[i + j][0]].isspace():
                         break
                 else:
-                    i += 1
-            else:
-                i += 1
+                    found.append((k, toks[i + k - 1][1]))
+            if found:
+                out[i] = found
+        return out
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        toks, hits, starts = self._hits(text)
+        if starts is None:       # a short string of its own
+            starts = [t[0] for t in toks]
+            hits = self._scan(text, toks)
+        i0 = bisect_left(starts, pos)
+        n = bisect_left(starts, endpos)
+        while n > i0 and toks[n - 1][1] > endpos:
+            n -= 1
+        if not hits or n <= i0:
+            return
+        if len(hits) < n - i0:
+            idx = sorted(i for i in hits if i0 <= i < n)
+        else:
+            idx = [i for i in range(i0, n) if i in hits]
+        nxt = i0
+        for i in idx:
+            if i < nxt:
+                continue
+            for k, end in hits[i]:
+                if i + k <= n:
+                    yield _Match(text, toks[i][0], end)
+                    nxt = i + k
+                    break
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         return next(self.finditer(text, pos, endpos), None)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from itertools import accumulate, compress, count
+from operator import itemgetter
 from collections import Counter
 from dataclasses import dataclass
 
@@ -213,6 +215,9 @@ _SETTLEMENT_OF = re.compile(r"\b(?:town|village|city|hamlet|neighbou?rhood|distr
                             r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-\s])?[A-Z][\w'’]+(?:[-\s](?:[Aa]l[-\s])?[A-Z]"
                             r"[\w'’]+){0,2})")
 _KM_PER_DEG = 6371.0 * math.pi / 180.0
+_FIRST = itemgetter(0)
+_KEY = itemgetter(2)
+_PLUS1 = (1).__add__
 _WS = re.compile(r"\s+")
 
 
@@ -237,25 +242,18 @@ class _Scan:
         self.text = text
         toks: list[tuple[int, int, str]] = []
         starts = []
-        first_at: dict[int, int] = {}     # skeleton offset -> token with a key starting there
-        last_at: dict[int, int] = {}      # skeleton end offset -> token with a key ending there
-        parts = []
-        pos = 0
         for r0, r1 in ranges:
             starts.append(len(toks))
             toks.extend(key_tokens(text, r0, r1))
             toks.append((r1, r1, "|"))       # a sentence break no name spans
-            for i in range(starts[-1], len(toks)):
-                k = toks[i][2]
-                if k:
-                    first_at[pos] = i
-                    parts.append(k)
-                    pos += len(k)
-                    last_at[pos] = i
         self.toks = toks
         self.range_starts = starts
-        self.skeleton = "".join(parts)      # the keys of all tokens, concatenated
-        self.first_at, self.last_at = first_at, last_at
+        # the keys of all tokens concatenated, and which token starts / ends at each offset of it (C-level loops)
+        keys = list(map(_KEY, toks))
+        offsets = list(accumulate(map(len, keys), initial=0))
+        self.skeleton = "".join(keys)
+        self.first_at = dict(zip(compress(offsets, keys), compress(count(), keys)))
+        self.last_at = dict(zip(compress(offsets[1:], keys), compress(count(), keys)))
         self._title: dict[int, bool] = {}
 
     def word(self, i: int) -> str:
@@ -267,15 +265,11 @@ class _Scan:
         r = bisect_right(self.range_starts, t) - 1
         v = self._title.get(r)
         if v is None:
-            text, toks = self.text, self.toks
-            i = self.range_starts[r]
-            n = up = 0
-            while toks[i][2] != "|":
-                c = text[toks[i][0]:toks[i][0] + 1]
-                if c.isalpha():
-                    n += 1
-                    up += c.isupper()
-                i += 1
+            a = self.range_starts[r]
+            b = self.range_starts[r + 1] - 1 if r + 1 < len(self.range_starts) else len(self.toks) - 1
+            firsts = "".join(map(self.text.__getitem__, map(_FIRST, self.toks[a:b])))   # each word's first char
+            letters = list(filter(str.isalpha, firsts))
+            n, up = len(letters), sum(map(str.isupper, letters))
             v = self._title[r] = n >= 4 and up / n >= 0.75
         return v
 
@@ -351,13 +345,13 @@ class PlaceFinder:
     def _hits(self, sc: _Scan) -> list[tuple[int, int, str]]:
         """(first token, last token, key) of every gazetteer name that starts and ends on word boundaries."""
         hits = []
-        get_last, get_first = sc.last_at.get, sc.first_at.get
-        for end_pos, k in self.auto.iter(sc.skeleton):
-            t1 = get_last(end_pos + 1)
-            if t1 is not None:
-                t0 = get_first(end_pos + 1 - len(k))
-                if t0 is not None:
-                    hits.append((t0, t1, k))
+        last_at, first_at = sc.last_at, sc.first_at
+        raw = list(self.auto.iter(sc.skeleton))
+        # most automaton hits end inside a word: drop them without a Python-level loop
+        for end_pos, k in compress(raw, map(last_at.__contains__, map(_PLUS1, map(_FIRST, raw)))):
+            t0 = first_at.get(end_pos + 1 - len(k))
+            if t0 is not None:
+                hits.append((t0, last_at[end_pos + 1], k))
         return hits
 
     @staticmethod

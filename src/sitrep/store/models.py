@@ -86,7 +86,8 @@ class ClaimRow(Base):
     actors: Mapped[list[ClaimActorRow]] = relationship(cascade="all, delete-orphan")
     places: Mapped[list[ClaimPlaceRow]] = relationship(cascade="all, delete-orphan")
 
-    __table_args__ = (UniqueConstraint("report_id", "seq"), Index("ix_claims_lat_lon", "lat", "lon"))
+    __table_args__ = (UniqueConstraint("report_id", "seq"), Index("ix_claims_lat_lon", "lat", "lon"),
+                      Index("ix_claims_map", "date", "type", "status", "lat", "lon", "precision", "modality", "id"))
 
 
 class ClaimActorRow(Base):

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 __all__ = ["fold", "key", "word_key", "words", "key_tokens", "strip_accents", "ARTICLES"]
 
@@ -69,12 +71,28 @@ _VARIANTS = [
     (re.compile(r"(?<=[aiu])h$"), ""),   # final h (ta marbuta): "Sayyidah" ~ "Sayyida", "Raqqah" ~ "Raqqa"
     (re.compile(r"(\w)\1+"), r"\1"),    # doubled letters: "Raqqa" ~ "Raqa", "Hizzbullah" ~ "Hizbullah"
 ]
+# The same steps, fast: literal patterns by str.replace, the run of single-letter maps by one str.translate (the
+# same result: no letter one of them writes is read by a later one). ``_VARIANTS`` stays the reference.
+# Each step: (a substring the word must hold for the step to change it, pattern or None, replacement).
+_VARIANT_STEPS: list = [
+    *((p.pattern, p.pattern, r) for p, r in _VARIANTS[:14]),   # ou oo ee ei ai ay ey aa dh th kh gh ck q
+    ("c", *_VARIANTS[14]),                                      # c before a back vowel
+    ("aw", *_VARIANTS[15]),                                     # aw before a consonant
+    ("", None, str.maketrans({"w": "u", "y": "i", "e": "i", "o": "u"})),   # w y e o
+    ("h", *_VARIANTS[20]),                                      # final h
+    ("", *_VARIANTS[21]),                                       # doubled letters
+]
+assert all(re.escape(g) == g for g, _p, _r in _VARIANT_STEPS[:14])
 # A word as the scanner sees it: letters and digits with the ayn/hamza marks inside or in front.
 _WORD = re.compile(rf"[{_MARKS}]?[^\W_]+(?:[{_MARKS}][^\W_]+)*", re.UNICODE)
 _POSSESSIVE_MARKS = "’'ʼ"   # an apostrophe before a final "s" marks a possessive
+_POSSESSIVE_ANY = re.compile(f"[{_POSSESSIVE_MARKS}]s")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -89,8 +107,9 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=262144)
 def word_key(word: str) -> str:
     """The skeleton of one word; "" for an article (Arabic or "the") or a word with no Latin letters."""
-    w = _MARK_RE.sub("", strip_accents(word).lower())
-    w = _NON_ALNUM.sub("", w)
+    w = strip_accents(word).lower()
+    if not w.isalnum() or not w.isascii():
+        w = _NON_ALNUM.sub("", _MARK_RE.sub("", w))
     if not w or w in ARTICLES or w == "the":
         return ""
     if w in _WORD_VARIANTS:
@@ -101,8 +120,15 @@ def word_key(word: str) -> str:
         m = _ARTICLE_SUN.match(w)
         if m:
             w = w[1:] if m.group(1) else w[1:]
-    for pattern, repl in _VARIANTS:
-        w = pattern.sub(repl, w)
+    for guard, pattern, repl in _VARIANT_STEPS:
+        if guard not in w:
+            continue
+        if type(pattern) is str:
+            w = w.replace(pattern, repl)
+        elif pattern is None:
+            w = w.translate(repl)
+        else:
+            w = pattern.sub(repl, w)
     return w
 
 
@@ -118,17 +144,27 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
 
 
 def key_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, word_key) of each word in text[start:end], offsets into ``text``; as ``words`` splits them."""
-    out = []
-    append, wk = out.append, word_key
-    for m in _WORD.finditer(text, start, len(text) if end is None else end):
-        s, e = m.span()
-        w = m.group()
-        if e - s > 3 and w[-1] == "s" and w[-2] in _POSSESSIVE_MARKS:
-            e -= 2
-            w = w[:-2]
-        append((s, e, wk(w)))
-    return out
+    """(start, end, word_key) of each word in text[start:end], offsets into ``text``; as ``words`` splits them.
+
+    The scanner's hot path: one C-level split, offsets by accumulated lengths, no per-word match objects.
+    """
+    end = len(text) if end is None else end
+    seg = text[start:end]
+    pieces = _WORD_SPLIT.split(seg)          # separator, word, separator, ..., word, separator
+    n = len(pieces) // 2
+    if not n:
+        return []
+    ws = pieces[1::2]
+    offsets = list(accumulate(map(len, pieces), initial=start))
+    starts = offsets[1:2 * n:2]
+    ends = offsets[2::2]
+    for m in _POSSESSIVE_ANY.finditer(seg):  # a possessive "'s" is left out of its word
+        e = m.end() + start
+        j = bisect_left(ends, e)
+        if j < n and ends[j] == e and e - starts[j] > 3:
+            ends[j] = e - 2
+            ws[j] = ws[j][:-2]
+    return list(zip(starts, ends, map(word_key, ws)))
 
 
 @lru_cache(maxsize=65536)

@@ -20,6 +20,11 @@ def upgrade() -> None:
     # The precision of the place whose centroid the claim already carries (the most precise place).
     op.execute("UPDATE claims SET precision = (SELECT MIN(COALESCE(p.precision, 3)) FROM claim_places p "
                "WHERE p.claim_id = claims.id AND p.lat IS NOT NULL) WHERE lat IS NOT NULL")
+    # A covering index for the map and timeline: date-range queries with type, status and a bounding box are answered
+    # from the index alone, without reading the wide claim rows (whose `data` holds the whole claim).
+    op.create_index("ix_claims_map", "claims", ["date", "type", "status", "lat", "lon", "precision", "modality", "id"])
+    # The route legs of movements and transfers (origin → via → destination), from the index alone.
+    op.create_index("ix_claim_places_route", "claim_places", ["claim_id", "role", "lat", "lon", "precision", "name"])
     op.create_table(
         "reviews",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
@@ -37,6 +42,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("reviews")
+    op.drop_index("ix_claims_map", table_name="claims")
+    op.drop_index("ix_claim_places_route", table_name="claim_places")
     with op.batch_alter_table("claims") as batch:
         batch.drop_index("ix_claims_status")
         batch.drop_column("status")
