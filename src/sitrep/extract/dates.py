@@ -189,11 +189,17 @@ def parse_expression(text: str) -> DateExpr | None:
     return _expr_from_match(m) if m else None
 
 
-_WORD_START = re.compile(r"(?<![\w'’-])[\w]")
+# A word start, with its leading letters (None when it begins with a digit).
+_WORD_START = re.compile(r"(?<![\w'’-])(?:([^\W\d_]+)|\d)")
+# The words a date expression can begin with (any expression of ``_PATTERNS``); a number can begin one too.
+_START_WORDS = frozenset(
+    list(_MONTHS) + list(_WEEKDAYS) + [w for w in _NUMBER_WORDS if " " not in w] + """
+    the first second third fourth last early mid late end in since during until till throughout by from this next
+    of on yesterday today tonight earlier later several some few over that many""".split())
 # Every date expression holds one of these words: the full pattern is only tried around them.
 _ANCHOR = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
                      r"yesterday|today|tonight|day|days|week|weeks|month|months|year|years|morning|afternoon|evening|"
-                     r"night|ago|earlier|later|recent|previous|following|same|next|last)|\d")
+                     r"night|ago|earlier|later|recent|previous|following|same|next|last)|\d+")
 
 
 def find_expressions(text: str, start: int = 0, end: int | None = None):
@@ -205,7 +211,12 @@ def find_expressions(text: str, start: int = 0, end: int | None = None):
         if a0 < last:
             continue
         # The expression starts at most a few words before its anchor word ("during the first week of ...").
-        for ws in _WORD_START.finditer(text, max(last, a0 - 45), a0 + 1):
+        for ws in _WORD_START.finditer(text, max(last, a0 - 45), end):
+            if ws.start() > a0:
+                break
+            word = ws.group(1)
+            if word is not None and word.lower() not in _START_WORDS:
+                continue        # no date expression begins with this word
             m = _MASTER.match(text, ws.start(), end)
             if m is None or m.end() <= a0:
                 continue

@@ -211,10 +211,20 @@ _LAST_WORD = re.compile(r"(\w+)$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\"“”,]")
 _PART_OF_COUNTRY = re.compile(r"\b(?:the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
                               r"centre|center)\s+of\s+the\s+country\b")
-_SETTLEMENT_OF = re.compile(r"\b(?:town|village|city|hamlet|neighbou?rhood|district|area|region|desert|camp)\s+of\s+"
-                            r"((?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-\s])?[A-Z][\w'’]+(?:[-\s](?:[Aa]l[-\s])?[A-Z]"
-                            r"[\w'’]+){0,2})")
+# A settlement's name as unknown places are written: "Kabir", "al-Kabir", "Tell al-Kabir", "Al-Kabir Al-Saghir".
+_SETTLEMENT_NAME = re.compile(r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-\s])?[A-Z][\w'’]+(?:[-\s](?:[Aa]l[-\s])?[A-Z]"
+                              r"[\w'’]+){0,2}")
+_NAME_LIST = (rf"{_SETTLEMENT_NAME.pattern}(?:(?:\s*,\s*{_SETTLEMENT_NAME.pattern})*\s*,?\s+and\s+"
+              rf"{_SETTLEMENT_NAME.pattern})?")
+# "the village of X", "the villages of X, Y and Z", "the villages X and Y" ("of" may be left out after a plural).
+_SETTLEMENTS = re.compile(
+    r"\b(town|village|city|hamlet|neighbou?rhood|district|area|region|desert|camp|towns|villages|cities|hamlets|"
+    r"neighbou?rhoods|districts)\s+(of\s+)?(" + _NAME_LIST + r")")
+_PLURAL_HEADS = frozenset({"towns", "villages", "cities", "hamlets", "neighborhoods", "neighbourhoods", "districts"})
+_ARTICLE_LED = re.compile(r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-\s]")
 _KM_PER_DEG = 6371.0 * math.pi / 180.0
+# Words of a region's name that make it a compound of other places' names (a border between them).
+_COMPOUND_HEADS = frozenset({"border", "borders", "frontier", "crossing", "crossings", "boundary"})
 _FIRST = itemgetter(0)
 _KEY = itemgetter(2)
 _PLUS1 = (1).__add__
@@ -331,15 +341,12 @@ class PlaceFinder:
 
     def find(self, text: str, ranges: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Place mentions in text[ranges], in text order."""
-        sc = _Scan(text, ranges or [(0, len(text))])
+        ranges = ranges or [(0, len(text))]
+        sc = _Scan(text, ranges)
         hits = self._hits(sc)
-        matches = []
-        for t0, t1, k in self._longest(sc, hits):
-            m = self._accept(sc, t0, t1, k)
-            if m is not None:
-                matches.append(m)
+        matches = self._select(sc, hits)
         self._resolve(matches)
-        return self._mentions(sc, matches)
+        return self._mentions(sc, matches, hits, ranges)
 
     # ---- scanning ------------------------------------------------------------------------------------------------
     def _hits(self, sc: _Scan) -> list[tuple[int, int, str]]:
@@ -354,20 +361,21 @@ class PlaceFinder:
                 hits.append((t0, last_at[end_pos + 1], k))
         return hits
 
-    @staticmethod
-    def _longest(sc: _Scan, hits):
-        """Non-overlapping hits, the longest (in characters) first, then the leftmost; in text order."""
+    def _select(self, sc: _Scan, hits) -> list[_Match]:
+        """The accepted matches, none overlapping: the longest (in characters) first, then the leftmost. A longer
+        name that is not accepted ("Liwa' Al-Quds") leaves its words to the shorter names inside it."""
         toks = sc.toks
         hits.sort(key=lambda m: (toks[m[0]][0] - toks[m[1]][1], m[0]))
         taken = set()
         chosen = []
-        for h in hits:
-            t0, t1 = h[0], h[1]
+        for t0, t1, k in hits:
             if t0 in taken or t1 in taken or (t1 - t0 > 1 and not taken.isdisjoint(range(t0 + 1, t1))):
                 continue
-            taken.update(range(t0, t1 + 1))
-            chosen.append(h)
-        chosen.sort()
+            m = self._accept(sc, t0, t1, k)
+            if m is not None:
+                taken.update(range(t0, t1 + 1))
+                chosen.append(m)
+        chosen.sort(key=lambda m: m.t0)
         return chosen
 
     def _candidates(self, k: str, f: str) -> tuple[list[Candidate], Candidate]:
@@ -394,7 +402,7 @@ class PlaceFinder:
         first = text[s:toks[t0][1]].lstrip(_MARKS)
         c0 = first[:1]
         lower = not (c0.isupper() or c0.isdigit())
-        if lower and not (c0.islower() and fold(first) in DIRECTION_ADJ):
+        if lower and not (c0.islower() and (fold(first) in DIRECTION_ADJ or t1 > t0)):
             return None
         one = t0 == t1
         if one and k in self._demonym_keys:
@@ -415,8 +423,10 @@ class PlaceFinder:
         cands, best = self._candidates(k, f)
         if not cands:
             return None
-        if lower and not any(c.entry.kind == "region" for c in cands):
-            return None
+        if lower and not (fold(first) in DIRECTION_ADJ and any(c.entry.kind == "region" for c in cands)) and not (
+                any(text[toks[i][0]:toks[i][0] + 1].isupper() for i in range(t0 + 1, t1 + 1))
+                and any(c.exact and c.entry.kind in ("region", "facility") for c in cands)):
+            return None       # lower case: "eastern Syria", or a name curated so ("border with Jordan")
         # single common words and one-word names that are only small places are not trusted
         if one and k in self._common_keys and not any(
                 c.entry.source in ("curated", "country") and f in self._folded_names(c.entry) for c in cands):
@@ -578,14 +588,14 @@ class PlaceFinder:
         return cands[best_i]
 
     # ---- spatial phrases, roles, mentions ------------------------------------------------------------------------
-    def _mentions(self, sc: _Scan, matches: list[_Match]) -> list[Mention]:
+    def _mentions(self, sc: _Scan, matches: list[_Match], hits, ranges) -> list[Mention]:
         text = sc.text
         out = []
         focus = Counter(m.best.entry.country for m in matches if m.best.entry.country)
         focus_cc = focus.most_common(1)[0][0] if focus else "SY"
         for m in matches:
             out.append(self._mention(text, m))
-        out.extend(self._phrases(text, focus_cc, out))
+        out.extend(self._phrases(text, ranges, focus_cc, out))
         out.sort(key=lambda m: (m.start, -m.end))
         # drop a pattern mention that overlaps a gazetteer one
         final, last_end = [], -1
@@ -594,7 +604,50 @@ class PlaceFinder:
                 continue
             final.append(m)
             last_end = m.end
+        # the places a compound name names inside it ("the Al-Bukamal-Al-Qa'im crossing", "the border with Jordan")
+        inner = [x for m in matches if m.t1 > m.t0 and m.best.entry.kind in ("facility", "region")
+                 for x in self._inner_places(sc, m, hits)]
+        if inner:
+            final.extend(inner)
+            final.sort(key=lambda m: (m.start, -m.end))
         return final
+
+    def _inner_places(self, sc: _Scan, m: _Match, hits) -> list[Mention]:
+        """Towns and countries named inside a border's or a facility's name: two or more places ("Al-Bukamal-Al-Qa'im
+        crossing", "Iraq-Syria border"), or a country ("border with Jordan"). One town in a facility's name
+        ("Al-Bukamal crossing", "Deir ez-Zor airport") only says where the facility is, and is not a mention of it."""
+        text, toks = sc.text, sc.toks
+        words = {fold(sc.word(i)) for i in range(m.t0, m.t1 + 1)}
+        if m.best.entry.kind == "region" and not words & _COMPOUND_HEADS:
+            return []
+        inside = [h for h in hits if m.t0 <= h[0] and h[1] <= m.t1 and (h[0], h[1]) != (m.t0, m.t1)]
+        inside.sort(key=lambda h: (toks[h[0]][0] - toks[h[1]][1], h[0]))
+        taken, found = set(), []
+        for t0, t1, k in inside:
+            if not taken.isdisjoint(range(t0, t1 + 1)):
+                continue
+            s, e = toks[t0][0], toks[t1][1]
+            if not text[s:s + 1].isupper():
+                continue
+            if t0 > 0 and toks[t0 - 1][0] >= m.start and not toks[t0 - 1][2] \
+                    and fold(sc.word(t0 - 1)) in _ARTICLE_WORDS \
+                    and text[toks[t0 - 1][1]:s] in ("-", " ", "‐"):
+                s = toks[t0 - 1][0]        # "Al-" before the name
+            cands = [c for c in self._candidates(k, fold(text[s:e]))[0] if c.entry.kind in ("city", "country")]
+            if not cands or (t0 == t1 and k in self._common_keys):
+                continue
+            best = self._choose(cands, {m.best.entry.country}, [m.best.entry])
+            taken.update(range(t0, t1 + 1))
+            found.append((s, e, best.entry))
+        if len({e.id for _s, _e, e in found}) < 2 and not any(e.kind == "country" for _s, _e, e in found):
+            return []
+        out = []
+        role = self._role(text, m.start)      # the compound's
+        for s, e, entry in found:
+            out.append(Mention(start=s, end=e, text=text[s:e], role=role, entity=Place(
+                name=entry.name, kind=entry.kind, country=entry.country, lat=entry.lat, lon=entry.lon,
+                precision=entry.precision, admin1=entry.admin1, id=entry.id)))
+        return out
 
     def _mention(self, text: str, m: _Match) -> Mention:
         """The mention of a resolved match, read in its context: facility and district heads after it, direction,
@@ -655,7 +708,7 @@ class PlaceFinder:
     def _last_word(before: str) -> str | None:
         """The last word before a name, past up to two "the"s, lower case: the left-context patterns all end with
         "of", a direction adjective or a nearness word, so this word tells which of them may match."""
-        ws = before.lower().split()[-3:]
+        ws = [w.lower() for w in before.rsplit(None, 3)[-3:]]
         n = 0
         while ws and ws[-1] == "the" and n < 2:
             ws.pop()
@@ -773,36 +826,46 @@ class PlaceFinder:
             role = "destination"
         return role
 
-    def _phrases(self, text, focus_cc, found) -> list[Mention]:
+    def _phrases(self, text, ranges, focus_cc, found) -> list[Mention]:
         """Places named by a pattern rather than the gazetteer: "the south of the country", unknown villages."""
         out = []
         focus = self.gaz.country(focus_cc)
         covered = [(m.start, m.end) for m in found]
-        if focus is not None:
-            for m in _PART_OF_COUNTRY.finditer(text):
-                d = m.group(1).lower().replace("-", "")
-                d = "central" if d in ("centre", "center") else d
-                part = self._country_part(focus, d)
-                if part is None:
-                    continue
-                out.append(Mention(start=m.start(), end=m.end(), text=m.group(0), role=self._role(text, m.start()),
-                                   entity=Place(name=part.name, kind="region", country=part.country, lat=part.lat,
-                                                lon=part.lon, precision=3, admin1=part.admin1, id=part.id,
-                                                anchor=focus.name, relation=f"{d} part")))
-        # unknown settlements introduced by their kind: "the village of Kabir", "Zunoud neighborhood"
-        for m in _SETTLEMENT_OF.finditer(text):
-            s, e = m.span(1)
-            if any(a < e and s < b for a, b in covered):
-                continue
-            name = m.group(1)
-            if fold(name) in COMMON_WORDS or fold(name) in self.gaz.demonyms:
-                continue
-            anchor = self._nearest_before(found, s)
-            head = m.group(0)
-            out.append(Mention(start=s, end=e, text=name, role=self._role(text, m.start()), entity=Place(
-                name=name, kind="city" if "town" in head or "village" in head or "city" in head
-                else "district" if "neighb" in head or "district" in head else "region",
-                country=anchor.country if anchor else focus_cc, lat=None, lon=None, precision=1, id=None)))
+        for r0, r1 in ranges:
+            if focus is not None and "country" in text[r0:r1]:
+                for m in _PART_OF_COUNTRY.finditer(text, r0, r1):
+                    d = m.group(1).lower().replace("-", "")
+                    d = "central" if d in ("centre", "center") else d
+                    part = self._country_part(focus, d)
+                    if part is None:
+                        continue
+                    out.append(Mention(start=m.start(), end=m.end(), text=m.group(0),
+                                       role=self._role(text, m.start()),
+                                       entity=Place(name=part.name, kind="region", country=part.country,
+                                                    lat=part.lat, lon=part.lon, precision=3, admin1=part.admin1,
+                                                    id=part.id, anchor=focus.name, relation=f"{d} part")))
+            # unknown settlements introduced by their kind: "the village of Kabir", "the villages of Kabir, Saghir
+            # and Wasit", "the villages al-Kabir and al-Saghir"
+            for m in _SETTLEMENTS.finditer(text, r0, r1):
+                head = m.group(1).lower()
+                names = list(_SETTLEMENT_NAME.finditer(text, *m.span(3)))
+                if m.group(2) is None and (head not in _PLURAL_HEADS or (
+                        len(names) == 1 and not _ARTICLE_LED.match(names[0].group(0)))):
+                    continue      # without "of": a plural before a list or an article-led name ("the villages al-X")
+                kind = "city" if head.startswith(("town", "village", "cit", "hamlet")) else \
+                    "district" if head.startswith(("neighb", "district")) else "region"
+                role = self._role(text, m.start())
+                for n in names:
+                    s, e = n.span()
+                    name = n.group(0)
+                    f = fold(name)
+                    if any(a < e and s < b for a, b in covered) or f in COMMON_WORDS or f in self.gaz.demonyms \
+                            or f.split()[0] in GIVEN_NAMES or f.split()[0] in PERSON_TITLES:
+                        continue
+                    anchor = self._nearest_before(found, s)
+                    out.append(Mention(start=s, end=e, text=name, role=role, entity=Place(
+                        name=name, kind=kind, country=anchor.country if anchor else focus_cc, lat=None, lon=None,
+                        precision=1, id=None)))
         return out
 
     @staticmethod

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
@@ -115,6 +115,8 @@ class Store:
             reapply(s, report_id)   # analysts' reviews outlive re-extraction, matched by claim id
 
     def _write_claims(self, s: Session, report_id: str, claims: list[dict[str, Any]], version: str) -> None:
+        # Bulk inserts through the Core: the ORM's unit of work cost more than extraction itself per report.
+        claim_rows, actor_rows, place_rows = [], [], []
         seen = set()
         for seq, c in enumerate(claims):
             cid = c["id"]
@@ -123,21 +125,22 @@ class Store:
             seen.add(cid)
             best = min((p for p in c["places"] if p.get("lat") is not None),
                        key=lambda p: p.get("precision") or 3, default=None)
-            row = ClaimRow(id=cid, report_id=report_id, seq=seq, type=c["type"], modality=c["modality"],
-                           negated=bool(c.get("negated")), certainty=c.get("certainty"), date=c.get("date"),
-                           date_precision=c.get("date_precision"),
-                           source=(c.get("source") or {}).get("name"), evidence=c["evidence"]["text"],
-                           evidence_start=c["evidence"]["start"], evidence_end=c["evidence"]["end"],
-                           optional=bool(c.get("optional")), data=c, extractor_version=version,
-                           lat=best["lat"] if best else None, lon=best["lon"] if best else None,
-                           precision=(best.get("precision") or 3) if best else None)
-            row.actors = [ClaimActorRow(name=a["name"], mention=a.get("mention"), role=a.get("role"))
-                          for a in c["actors"]]
-            row.places = [ClaimPlaceRow(name=p["name"], mention=p.get("mention"), role=p.get("role"),
-                                        kind=p.get("kind"), country=p.get("country"), lat=p.get("lat"),
-                                        lon=p.get("lon"), precision=p.get("precision")) for p in c["places"]]
-            s.add(row)
-        s.flush()
+            claim_rows.append(dict(
+                id=cid, report_id=report_id, seq=seq, type=c["type"], modality=c["modality"],
+                negated=bool(c.get("negated")), certainty=c.get("certainty"), date=c.get("date"),
+                date_precision=c.get("date_precision"), source=(c.get("source") or {}).get("name"),
+                evidence=c["evidence"]["text"], evidence_start=c["evidence"]["start"],
+                evidence_end=c["evidence"]["end"], optional=bool(c.get("optional")), data=c,
+                extractor_version=version, status="unreviewed", lat=best["lat"] if best else None,
+                lon=best["lon"] if best else None, precision=(best.get("precision") or 3) if best else None))
+            actor_rows.extend(dict(claim_id=cid, name=a["name"], mention=a.get("mention"), role=a.get("role"))
+                              for a in c["actors"])
+            place_rows.extend(dict(claim_id=cid, name=p["name"], mention=p.get("mention"), role=p.get("role"),
+                                   kind=p.get("kind"), country=p.get("country"), lat=p.get("lat"), lon=p.get("lon"),
+                                   precision=p.get("precision")) for p in c["places"])
+        for model, rows in ((ClaimRow, claim_rows), (ClaimActorRow, actor_rows), (ClaimPlaceRow, place_rows)):
+            if rows:
+                s.execute(insert(model), rows)
 
     def _index(self, s: Session, report: Report) -> None:
         if self.dialect != "sqlite":
