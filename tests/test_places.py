@@ -99,3 +99,42 @@ def test_seed_reports_find_main_places(finder):
     text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
     names = {m.entity.name for m in finder.find(text)}
     assert {"Abu Kamal", "Al-Mayadin", "Deir ez-Zor", "Khmeimim Air Base", "Iraq", "Syria"} <= names
+
+
+def test_compound_names_also_name_their_places(finder):
+    ms = finder.find("Tankers queued at the Abu Kamal-Al-Qaim crossing, then drove on along the Syria-Iraq border.")
+    got = [(m.text, m.entity.name, m.entity.kind) for m in ms]
+    assert got[0] == ("Abu Kamal-Al-Qaim crossing", "Abu Kamal border crossing", "facility")
+    assert ("Abu Kamal", "Abu Kamal", "city") in got and ("Al-Qaim", "Al-Qa'im", "city") in got
+    assert ("Syria", "Syria", "country") in got and ("Iraq", "Iraq", "country") in got
+    assert all(m.role == "route" for m in ms if m.entity.name in ("Syria", "Iraq"))
+    # one town in a facility's name only says where the facility is
+    names = [m.entity.name for m in finder.find("Drones struck the Deir ez-Zor military airport and Al-Bukamal crossing.")]
+    assert "Deir ez-Zor" not in names and "Abu Kamal" not in names
+
+
+def test_border_with_a_country_names_the_country(finder):
+    ms = finder.find("Smuggling rings are active along the whole border with Jordan, officials in Amman said.")
+    got = {m.text: m.entity for m in ms}
+    assert got["border with Jordan"].name == "Jordan–Syria border"
+    assert got["Jordan"].kind == "country" and got["Jordan"].country == "JO"
+
+
+def test_a_refused_longer_name_leaves_the_names_inside(finder):
+    # "in Al-Sukhna" has the skeleton of an Egyptian "Ain Sukhna": refused for its form, Al-Sukhna stays
+    assert [m.entity.name for m in finder.find("A second battalion arrived in Al-Sukhna at night.")] == ["Al-Sukhnah"]
+    # a name refused for its context takes the names inside along
+    assert finder.find("The Sayyidah Zaynab Regiment held a parade.") == []
+
+
+def test_settlements_listed_after_a_plural(finder):
+    ms = finder.find("Shelling hit the villages of Zor Abu Ghanem, Mazraat Khudr and Tell Asfar near Daraa.")
+    names = [(m.text, m.entity.kind, m.role) for m in ms]
+    for n in ("Zor Abu Ghanem", "Mazraat Khudr", "Tell Asfar"):
+        assert (n, "city", "site") in names, names
+    ms = finder.find("Patrols entered the hamlets al-Khirba and al-Mashrafa before noon.")
+    assert [(m.text, m.entity.kind, m.role) for m in ms][:2] == [("al-Khirba", "city", "destination"),
+                                                                 ("al-Mashrafa", "city", "destination")]
+    # not a list: a clause after the name, a single name without "of", a person after a comma
+    assert [m.text for m in finder.find("Two villages Hezbollah controls were shelled.")] == []
+    assert "Karim" not in [m.text for m in finder.find("Fighting reached the village of Jubb Safa, Karim said.")]

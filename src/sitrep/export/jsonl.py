@@ -8,6 +8,8 @@ from sitrep.store.models import Report
 
 
 def report_record(report: Report) -> dict[str, Any]:
+    # Claims an analyst rejected in review are not part of the record.
+    claims = [c for c in report.claims if c.status != "rejected"]
     return {
         "id": report.id,
         "origin": report.origin,
@@ -19,8 +21,8 @@ def report_record(report: Report) -> dict[str, Any]:
                        "markers": f.markers} for f in report.footnotes],
         "entities": report.entities,
         # A denial is kept as a claim in the store, but it is not an event: it gets its own list here.
-        "claims": [c.data for c in report.claims if not c.negated],
-        "negated_claims": [c.data for c in report.claims if c.negated],
+        "claims": [c.data for c in claims if not c.negated],
+        "negated_claims": [c.data for c in claims if c.negated],
         "extractor_version": report.extractor_version,
     }
 

@@ -52,7 +52,44 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
     return (start, end) if end > start else None
 
 
-_CACHE: dict = {"text": None, "frames": {}}
+_SPEECH_ACT = re.compile(r"(?:announc|declar|proclaim)\w*$", re.I)
+_OBJECT_START = re.compile(r"\s+(?:the|a|an|its|their|his|her|what|new|general|full|partial|temporary|"
+                           r"immediate)\b", re.I)
+_CAP_SEQ = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|and|the|al|el|on)\s+)?[A-Z][\w'’.-]*)*")
+_NOT_NAME = frozenset("""the a an on in at by as for from of according also after before during while when since
+    it he she they we this that these those there here such some many most several all its their his her our
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _speech_act(text: str, v0: int, v1: int, s1: int, lex: Lexicon) -> bool:
+    """Does the verb at text[v0:v1] announce an act by its object ("announced the suspension of", "declared a
+    general mobilization") rather than report a clause ("announced the militias had withdrawn")?"""
+    if not _SPEECH_ACT.match(text, v0, v1) or not _OBJECT_START.match(text, v1, s1):
+        return False
+    if lex.trigger_re.search(text, v0, min(s1, v1 + 25)) is not None:
+        t = lex.trigger_re.search(text, v0, min(s1, v1 + 60))
+        return t is not None
+    return False
+
+
+def _proper_name(text: str, a: int, b: int, s0: int) -> tuple[int, int] | None:
+    """The last proper name by its form in text[a:b]: capitalised words ("Badia Watch", "Sharq Horizon"), less a
+    leading determiner, month or weekday; a single word only when it does not open the sentence."""
+    best = None
+    for m in _CAP_SEQ.finditer(text, a, b):
+        words = list(re.finditer(r"\S+", m.group()))
+        k = 0
+        while k < len(words) and words[k].group().lower().strip(",") in _NOT_NAME:
+            k += 1
+        if k == len(words):
+            continue
+        start = m.start() + words[k].start()
+        n = len(words) - k
+        if n == 1 and (start == s0 or not text[s0:start].strip(" \"“'‘")):
+            continue
+        best = (start, m.end())
+    return best
 
 
 def find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[int, int]]) -> Frame:
@@ -99,10 +136,18 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
                       or lex.anaphoric_source_re.search(stext) is not None
                       or lex.unnamed_outlet_re.search(stext) is not None
                       or _P1.search(stext) is not None)
+        if not can_report and _proper_name(text, subj[0], subj[1], s0) is not None:
+            can_report = True    # a name by its form: "Badia Watch added that ..."
         if not can_report:
             continue
         tail = _THAT.match(text, rm.end(), s1)
         end = tail.end() if tail else rm.end()
+        if end == rm.end() and _speech_act(text, rm.start(), rm.end(), s1, lex):
+            # "X announced the suspension of its operations": the speaker does what it announces; nothing is cut
+            # off, the speaker is the source and the subject of the content.
+            frame.speaker = subj
+            frame.verb = rm.span()
+            break
         frame.speaker = subj
         frame.verb = rm.span()
         frame.frame_spans.append((lo, end))

@@ -244,6 +244,9 @@ class _Match:
     best: Candidate | None = None
 
 
+_BLOCK = object()     # _accept's answer for a name inside an organisation's or a person's name
+
+
 class _Scan:
     """One report as the finder sees it: its text, its keyed tokens (a "|" token ends each range)."""
     __slots__ = ("text", "toks", "range_starts", "skeleton", "first_at", "last_at", "_title")
@@ -363,7 +366,8 @@ class PlaceFinder:
 
     def _select(self, sc: _Scan, hits) -> list[_Match]:
         """The accepted matches, none overlapping: the longest (in characters) first, then the leftmost. A longer
-        name that is not accepted ("Liwa' Al-Quds") leaves its words to the shorter names inside it."""
+        name refused for its own form ("in Al-Sukhna" read as "Ain Sukhna") leaves its words to the shorter names
+        inside it; one refused for its context ("the Sayyidah Zaynab Regiment") takes them along."""
         toks = sc.toks
         hits.sort(key=lambda m: (toks[m[0]][0] - toks[m[1]][1], m[0]))
         taken = set()
@@ -374,7 +378,8 @@ class PlaceFinder:
             m = self._accept(sc, t0, t1, k)
             if m is not None:
                 taken.update(range(t0, t1 + 1))
-                chosen.append(m)
+                if m is not _BLOCK:
+                    chosen.append(m)
         chosen.sort(key=lambda m: m.t0)
         return chosen
 
@@ -397,6 +402,8 @@ class PlaceFinder:
 
     # ---- filtering -----------------------------------------------------------------------------------------------
     def _accept(self, sc: _Scan, t0, t1, k) -> _Match | None:
+        """The match, None where the span is not a name as written, _BLOCK where it is part of an organisation's or
+        a person's name (and so are the names inside it)."""
         text, toks = sc.text, sc.toks
         s, e = toks[t0][0], toks[t1][1]
         first = text[s:toks[t0][1]].lstrip(_MARKS)
@@ -437,25 +444,25 @@ class PlaceFinder:
         # "Iran's IRGC", "Iran-backed", "Russia-led": a country used as an actor or an adjective
         if _ACTOR_TAIL.match(text, e, e + 12) or (_POSSESSIVE_TAIL.match(text[e:e + 12]) and all(
                 c.entry.kind == "country" for c in cands)):
-            return None
+            return _BLOCK
         # organisation names
         nxt = self._next_words(sc, t1, 2)
         if nxt and (nxt[0] in ORG_AFTER or (nxt[0] == "military" and len(nxt) > 1
                                             and nxt[1] in ("council", "councils", "police"))):
-            return None
+            return _BLOCK
         prev = self._prev_words(sc, t0, 3)
         if prev:
             if prev[0] in ORG_BEFORE and self._capitalised_before(sc, t0):
-                return None
+                return _BLOCK
             if prev[0] in ("of", "the") and len(prev) > 1:
                 head = prev[1] if prev[0] == "of" else (prev[2] if len(prev) > 2 and prev[1] == "of" else None)
                 if head in ORG_HEAD_OF and self._capitalised_before(sc, t0, skip=2 if prev[0] == "of" else 3):
-                    return None
+                    return _BLOCK
             if prev[0] in PERSON_TITLES and self._capitalised_before(sc, t0):
-                return None
+                return _BLOCK
         # a name inside a longer run of capitalised words is part of a person's or an organisation's name
         if self._in_proper_name(sc, t0, t1) and not any(c.entry.kind == "country" for c in cands):
-            return None
+            return _BLOCK
         return _Match(t0, t1, s, e, k, f, cands, surface, best)
 
     def _in_proper_name(self, sc: _Scan, t0, t1) -> bool:

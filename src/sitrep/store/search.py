@@ -11,20 +11,14 @@ from sitrep.store.models import ClaimRow, Report
 def claim_id_condition(session: Session, words: str):
     """A WHERE condition on ClaimRow.id for claims whose evidence holds the words."""
     if session.get_bind().dialect.name == "sqlite":
-        sql, params = sqlite_fts.claim_ids_matching(words)
-        if sql is None:
-            return None
-        ids = [row[0] for row in session.execute(sql, params)]
-        return ClaimRow.id.in_(ids)
+        ids = sqlite_fts.claim_ids_matching(words)
+        return None if ids is None else ClaimRow.id.in_(ids)
     return ClaimRow.evidence.ilike(f"%{words}%")
 
 
 def report_id_condition(session: Session, words: str):
     if session.get_bind().dialect.name == "sqlite":
-        sql, params = sqlite_fts.report_ids_matching(words)
-        if sql is None:
-            return None
-        ids = [row[0] for row in session.execute(sql, params)]
-        return Report.id.in_(ids)
+        ids = sqlite_fts.report_ids_matching(words)
+        return None if ids is None else Report.id.in_(ids)
     pattern = f"%{words}%"
     return or_(Report.text.ilike(pattern), Report.title.ilike(pattern))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import event, text
+from sqlalchemy import String, column, event, text
 from sqlalchemy.engine import Connection, Engine
 
 FTS_DDL = [
@@ -64,15 +64,18 @@ def fts_query(user_text: str) -> str:
 
 
 def claim_ids_matching(user_text: str):
-    """A SELECT of claim ids whose evidence matches the words."""
+    """A subquery of the claim ids whose evidence matches the words (None when the words hold no term)."""
     q = fts_query(user_text)
     if not q:
-        return None, {}
-    return text("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH :q"), {"q": q}
+        return None
+    return text("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH :q").bindparams(q=q).columns(
+        column("claim_id", String))
 
 
 def report_ids_matching(user_text: str):
+    """A subquery of the report ids whose title or body matches the words."""
     q = fts_query(user_text)
     if not q:
-        return None, {}
-    return text("SELECT report_id FROM reports_fts WHERE reports_fts MATCH :q"), {"q": q}
+        return None
+    return text("SELECT report_id FROM reports_fts WHERE reports_fts MATCH :q").bindparams(q=q).columns(
+        column("report_id", String))

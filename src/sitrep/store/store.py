@@ -35,20 +35,26 @@ class ClaimFilter:
 
 def _actor_names(name: str) -> set[str]:
     """The actor and its sub-units, by canonical name, from the knowledge base where it knows the actor."""
+    from sitrep.kb import actors as kb
+
     names = {name}
-    try:
-        from sitrep.kb import actors as kb
-    except ImportError:
-        return names
-    resolve = getattr(kb, "resolve", None)
-    descendants = getattr(kb, "descendants", None)
-    canonical = resolve(name) if resolve else None
+    canonical = kb.resolve(name)
     if canonical:
         names.add(canonical)
-    if descendants:
-        for n in list(names):
-            names |= set(descendants(n))
+    for n in list(names):
+        names |= set(kb.descendants(n))
     return names
+
+
+def _names_like(s: Session, column, needle: str) -> set[str]:
+    """Distinct stored names that contain the needle or share its transliteration key.
+
+    The distinct names are few and read from the column's index, so the claims are then selected by indexed
+    equality instead of a text scan over every claim's mentions."""
+    from sitrep.text.normalize import key
+
+    needle_l, needle_k = needle.lower(), key(needle)
+    return {n for n in s.scalars(select(column).distinct()) if needle_l in n.lower() or (needle_k and key(n) == needle_k)}
 
 
 class Store:
@@ -193,14 +199,15 @@ class Store:
         if f.source:
             q = q.where(func.lower(ClaimRow.source).contains(f.source.lower()))
         if f.actor:
-            names = {n.lower() for n in _actor_names(f.actor)}
-            q = q.where(ClaimRow.id.in_(select(ClaimActorRow.claim_id).where(or_(
-                func.lower(ClaimActorRow.name).in_(names),
-                func.lower(ClaimActorRow.mention).contains(f.actor.lower())))))
+            names = _names_like(s, ClaimActorRow.name, f.actor)
+            for n in list(names) or [f.actor]:
+                names |= _actor_names(n)
+            q = q.where(ClaimRow.id.in_(select(ClaimActorRow.claim_id).where(ClaimActorRow.name.in_(names))))
         if f.place:
-            needle = f.place.lower()
-            q = q.where(ClaimRow.id.in_(select(ClaimPlaceRow.claim_id).where(or_(
-                func.lower(ClaimPlaceRow.name).contains(needle), func.lower(ClaimPlaceRow.mention).contains(needle)))))
+            names = _names_like(s, ClaimPlaceRow.name, f.place)
+            place_claims = select(ClaimPlaceRow.claim_id).where(ClaimPlaceRow.name.in_(names)) if names else \
+                select(ClaimPlaceRow.claim_id).where(func.lower(ClaimPlaceRow.mention).contains(f.place.lower()))
+            q = q.where(ClaimRow.id.in_(place_claims))
         if f.report:
             report = self.report(f.report)
             q = q.where(ClaimRow.report_id == (report.id if report else f.report))
