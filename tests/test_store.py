@@ -95,3 +95,18 @@ def test_reopen_and_refuse_foreign(tmp_path, filled):
         open_store(str(junk))
     with pytest.raises(FileNotFoundError):
         open_store(str(tmp_path / "absent.db"), create=False)
+
+
+def test_reports_jsonl_uses_reviewed_values(filled):
+    import io
+    import json
+
+    from sitrep.export import jsonl
+    from sitrep.store.review import review_claim
+
+    review_claim(filled, "c1", "correct", "analyst", {"type": "transfer"})
+    review_claim(filled, "c2", "reject", "analyst")
+    out = io.StringIO()
+    jsonl.write(filled, out)
+    rec = json.loads(out.getvalue())
+    assert [(c["id"], c["type"]) for c in rec["claims"]] == [("c1", "transfer")]

@@ -67,9 +67,11 @@ def _speech_act(text: str, v0: int, v1: int, s1: int, lex: Lexicon) -> bool:
     general mobilization") rather than report a clause ("announced the militias had withdrawn")?"""
     if not _SPEECH_ACT.match(text, v0, v1) or not _OBJECT_START.match(text, v1, s1):
         return False
-    if lex.trigger_re.search(text, v0, min(s1, v1 + 25)) is not None:
-        t = lex.trigger_re.search(text, v0, min(s1, v1 + 60))
-        return t is not None
+    for t in lex.trigger_re.finditer(text, v0, min(s1, v1 + 50)):
+        e = lex.entries.get(" ".join(t.group().lower().split()))
+        if t.start() == v0 or (e is not None and e.noun and not e.verb):
+            return True
+        break
     return False
 
 
@@ -90,6 +92,9 @@ def _proper_name(text: str, a: int, b: int, s0: int) -> tuple[int, int] | None:
             continue
         best = (start, m.end())
     return best
+
+
+_CACHE: dict = {"text": None, "frames": {}}
 
 
 def find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[int, int]]) -> Frame:
@@ -142,7 +147,7 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
             continue
         tail = _THAT.match(text, rm.end(), s1)
         end = tail.end() if tail else rm.end()
-        if end == rm.end() and _speech_act(text, rm.start(), rm.end(), s1, lex):
+        if not text[rm.end():end].strip() and _speech_act(text, rm.start(), rm.end(), s1, lex):
             # "X announced the suspension of its operations": the speaker does what it announces; nothing is cut
             # off, the speaker is the source and the subject of the content.
             frame.speaker = subj
