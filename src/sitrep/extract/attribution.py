@@ -22,9 +22,9 @@ import re
 from bisect import bisect_right
 
 from sitrep.extract.dates import parse_expression, resolve, to_date
-from sitrep.extract.events_frames import find_frame
+from sitrep.extract.events_frames import _proper_name, find_frame
 from sitrep.extract.events_lexicon import lexicon
-from sitrep.extract.model import Claim, DateValue, Doc, Outlet, SourceChain, Span
+from sitrep.extract.model import Claim, DateValue, Doc, Mention, Outlet, SourceChain, Span
 
 # Patterns used inline below, compiled once.
 _P0 = re.compile(r"\b(?:which|who)\b[^,]*$")
@@ -35,6 +35,11 @@ _P4 = re.compile(r"\b(?:citing|according\s+to|quoted|told)\s+\W*(?:an?\s+)?\W*$"
 
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
+# A sentence whose subject is a report or statement: "The statement also called upon ...".
+_SOURCE_SUBJECT = re.compile(r"\s*(?:(?:also|meanwhile|moreover|however|in\s+addition),?\s+)?(the\s+(?:same\s+)?\w+)",
+                             re.I)
+# A nationality before an outlet's name ("the Iraqi Rafidain Monitor website").
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish))\s+(?=[A-Z])")
 _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
 _SUMMARY_CUE = re.compile(r"\b(?:reports?|sources|websites|outlets|media)\b", re.I)
 
@@ -94,6 +99,11 @@ class Attributor:
 
         ctx = _Context()
         last_named: tuple[Outlet, Span] | None = None
+        last_cited: _Context | None = None     # the last context that cites someone, for "The statement also ..."
+        outlet_names: dict[str, Outlet] = {}
+        for m in sources:
+            outlet_names.setdefault(m.entity.name.lower(), m.entity)
+            outlet_names.setdefault(m.text.lower(), m.entity)
         paragraph = -1
         first_report_paragraph = None
         claim_paragraph: dict[int, int] = {}
@@ -124,6 +134,12 @@ class Attributor:
                                     and not _P0.search(text[a:m.start])), None)
                         if act is not None:
                             named = act
+                    if named is None or isinstance(named.entity, Outlet):
+                        # An outlet known by its form: a proper name as the speaker ("Badia Watch added that"), or a
+                        # known outlet's name inside a longer one ("Sharq" of "Sharq Horizon") is that longer name.
+                        by_form = self._by_form(doc, text, a, b, s0, named, outlet_names, publisher)
+                        if by_form is not None:
+                            named = by_form
                 nctx = ctx.copy() if not new_paragraph or True else _Context()
                 stext = " ".join(text[a:b] for a, b in speaker_spans)
                 if named is not None:
@@ -176,10 +192,16 @@ class Attributor:
                     if not ctx.own and ctx.outlet is not None and ctx.outlet.kind != "statement" \
                             and first_report_paragraph is None and nctx.date:
                         first_report_paragraph = s.paragraph
+            elif last_cited is not None and _SOURCE_SUBJECT.match(text, s0, s1) and \
+                    lex.anaphoric_source_re.match(text, _SOURCE_SUBJECT.match(text, s0, s1).start(1), s1):
+                # "The statement also called upon ...": the subject is the report or statement last cited.
+                ctx = last_cited.copy()
             elif new_paragraph and not lex.hedge_re.search(text, s0, s1):
                 # A new paragraph in no one's voice is the publisher's own; a hedged one ("were reportedly
                 # arrested") goes on reporting the cited outlet.
                 ctx = _Context()
+            if not ctx.own and ctx.outlet is not None:
+                last_cited = ctx
             # Stated sourcing anywhere in the frame ("according to 'exclusive sources'", "citing a special source").
             use = local or ctx
             for a, b in frame.frame_spans:
@@ -202,7 +224,33 @@ class Attributor:
                 claim_paragraph[id(claim)] = s.paragraph
                 self._attribute(doc, claim, use, frame, dates, published)
         self._restatements(doc, claim_paragraph, first_report_paragraph)
+        doc.sources.sort(key=lambda m: m.start)
         return doc
+
+    @staticmethod
+    def _by_form(doc, text, a, b, s0, named, outlet_names, publisher):
+        """A mention of the outlet named by a proper name in the speaker span text[a:b], or None."""
+        pn = _proper_name(text, a, b + 1, s0)
+        if pn is None:
+            return None
+        if named is not None and not (pn[0] <= named.start and named.end <= pn[1] and pn[1] - pn[0] > named.end - named.start):
+            return None
+        if any(pn[0] < p.end and p.start < pn[1] for p in doc.persons) or \
+                any(pn[0] < m.end and m.start < pn[1] for m in doc.actors):
+            return None
+        name = _DEMONYM.sub("", text[pn[0]:pn[1]])
+        low = name.lower()
+        if publisher and (low in publisher or publisher in low):
+            return None
+        ent = outlet_names.get(low) or outlet_names.get(text[pn[0]:pn[1]].lower())
+        if ent is None:
+            if len(name.split()) < 2:
+                return None     # a single capitalised word is too weak a sign of an outlet
+            ent = outlet_names[low] = Outlet(name=name, kind="website")
+        start = pn[1] - len(name)
+        mention = Mention(start, pn[1], text[start:pn[1]], ent)
+        doc.sources.append(mention)
+        return mention
 
     def _attribute(self, doc: Doc, claim: Claim, ctx: _Context, frame, dates, published) -> None:
         outlet = ctx.outlet

@@ -22,7 +22,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 def _is_abbreviation(text: str, end: int) -> bool:
     """Does the period at text[end-1] close an abbreviation or an initial?"""
-    m = _WORD_BEFORE.search(text, 0, end - 1)
+    # Only the word before the period matters: look at a short window, not the whole text before it.
+    m = _WORD_BEFORE.search(text[max(0, end - 40):end - 1])
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
