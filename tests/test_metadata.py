@@ -57,6 +57,10 @@ def test_news_layouts():
     assert meta.published == "2024-06-03"
     assert meta.publisher == "Example Wire"
 
+    dated = "Border deal signed\n\nBAGHDAD, Feb 17, 2026 (Example Wire) — The two sides signed on Tuesday.\n"
+    meta = parse_report_text(dated)
+    assert (meta.published, meta.publisher, meta.title) == ("2026-02-17", "Example Wire", "Border deal signed")
+
     tagged = "2024-08-02 16:00:06 - Source: Example Agency\n\nExample Agency/ On Friday, the group moved its " \
              "equipment out of the city, according to a television channel that covers the region in detail.\n"
     meta = parse_report_text(tagged)

@@ -235,8 +235,9 @@ class Attributor:
             return None
         if named is not None and not (pn[0] <= named.start and named.end <= pn[1] and pn[1] - pn[0] > named.end - named.start):
             return None
-        if any(pn[0] < p.end and p.start < pn[1] for p in doc.persons) or \
-                any(pn[0] < m.end and m.start < pn[1] for m in doc.actors):
+        if any(pn[0] < m.end and m.start < pn[1] for m in doc.persons) or \
+                any(pn[0] < m.end and m.start < pn[1] for m in doc.actors) or \
+                any(pn[0] < m.end and m.start < pn[1] for m in doc.places):
             return None
         name = _DEMONYM.sub("", text[pn[0]:pn[1]])
         low = name.lower()

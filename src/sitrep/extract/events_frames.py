@@ -133,6 +133,8 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
     for rm in lex.reporting_re.finditer(text, lo, min(s1, lo + 260)):
         if rm.start() - lo > 220:
             break
+        if rm.start() > lo and text[rm.start()].isupper():
+            continue         # part of a name ("the United States"), not a verb
         subj = _subject_before(text, rm.start(), lo)
         if subj is None:
             continue
@@ -192,8 +194,9 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
             frame.content_end = am.start()
         else:
             rm = None
-            for rm in lex.reporting_re.finditer(text, tail_zone, s1):
-                pass
+            for m in lex.reporting_re.finditer(text, tail_zone, s1):
+                if not text[m.start()].isupper():     # "States" of "the United States" is no verb
+                    rm = m
             if rm is not None:
                 before = text[frame.content_start:rm.start()]
                 comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))

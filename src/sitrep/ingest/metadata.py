@@ -28,7 +28,8 @@ _DISPATCH = re.compile(r"\b((?:Special Dispatch|Inquiry (?:&|and) Analysis(?: Se
 _FOOTNOTE_LINE = re.compile(r"^\[(\d{1,3})\]\s*(.+?)\s*$")
 _FOOTNOTE_MARK = re.compile(r"\[(\d{1,3})\]")
 _SOURCE_LINE = re.compile(r"\bSource:\s*([A-Z][\w .&'’-]{1,60})")
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:,\s*[\w .]+)?\s*\(([^)]{2,40})\)\s*[-–—]")
+# A wire dateline: "BAGHDAD, Feb 17, 2026 (Example Wire) —", "ERBIL (Kurdistan 24) –", "ALEPPO, Syria (AFP) -".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?P<rest>,[^()\n]{1,60})?\s*\((?P<outlet>[^)]{2,40})\)\s*[-–—]")
 _LINE = re.compile(r"[^\n]*\n?")
 # A line that only carries metadata: a date, a time, a dispatch number, a source tag, country tags.
 _META_WORDS = re.compile(r"^(?:print|publication date|update date|published|updated|posted|source|by)\b", re.I)
@@ -116,9 +117,12 @@ def _find_publisher(text: str, lines: list[tuple[int, int, str]]) -> str | None:
             if any(p.search(line) for line in head) or (not p.pattern.startswith("^") and p.search(text)):
                 return name
     for s in head:
-        m = _SOURCE_LINE.search(s) or _DATELINE.match(s)
+        m = _SOURCE_LINE.search(s)
         if m:
             return m.group(1).strip()
+        m = _DATELINE.match(s)
+        if m:
+            return m.group("outlet").strip()
     return None
 
 
@@ -156,6 +160,14 @@ def parse_report_text(text: str) -> ParsedMeta:
             meta.title = line
         break
     meta.publisher = _find_publisher(text, lines)
+    if meta.published is None:
+        # A wire story may carry its only date in the dateline of its first paragraph.
+        for _, _, line in lines[:6]:
+            m = _DATELINE.match(line)
+            found = find_date(m.group("rest") or "") if m else None
+            if found:
+                meta.published = found[0]
+                break
 
     # The end of the body: the first end marker, or an about-block heading in the last part of the report.
     end_index = len(lines)
