@@ -101,6 +101,7 @@ class Attributor:
         last_named: tuple[Outlet, Span] | None = None
         last_cited: _Context | None = None     # the last context that cites someone, for "The statement also ..."
         outlet_names: dict[str, Outlet] = {}
+        outlet_dates: dict[str, str] = {}       # outlet name -> the date of its report last cited
         for m in sources:
             outlet_names.setdefault(m.entity.name.lower(), m.entity)
             outlet_names.setdefault(m.text.lower(), m.entity)
@@ -175,6 +176,9 @@ class Attributor:
                         named.entity, "name", None):
                     fdate = ctx.date
                 if not fdate and named is not None:
+                    # "Qalamoun Eye also reported that ...": the report of that outlet already dated.
+                    fdate = outlet_dates.get(getattr(named.entity, "name", None))
+                if not fdate and named is not None:
                     # "According to X, also on November 3, ...": an absolute date opening the content.
                     for m in dates:
                         if frame.content_start <= m.start < min(s1, frame.content_start + 30) and m.entity.value \
@@ -202,6 +206,8 @@ class Attributor:
                 ctx = _Context()
             if not ctx.own and ctx.outlet is not None:
                 last_cited = ctx
+                if ctx.date:
+                    outlet_dates[ctx.outlet.name] = ctx.date
             # Stated sourcing anywhere in the frame ("according to 'exclusive sources'", "citing a special source").
             use = local or ctx
             for a, b in frame.frame_spans:

@@ -52,6 +52,8 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
     return (start, end) if end > start else None
 
 
+_ADVERBS_ONLY = re.compile(r"(?:\s*,?\s*(?:also|further|later|then|separately|subsequently|meanwhile|previously|"
+                           r"earlier|recently|additionally|moreover|itself|alone))*\s*,?\s*$", re.I)
 _SPEECH_ACT = re.compile(r"(?:announc|declar|proclaim)\w*$", re.I)
 _OBJECT_START = re.compile(r"\s+(?:the|a|an|its|their|his|her|what|new|general|full|partial|temporary|"
                            r"immediate)\b", re.I)
@@ -143,8 +145,10 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
                       or lex.anaphoric_source_re.search(stext) is not None
                       or lex.unnamed_outlet_re.search(stext) is not None
                       or _P1.search(stext) is not None)
-        if not can_report and _proper_name(text, subj[0], subj[1], s0) is not None:
-            can_report = True    # a name by its form: "Badia Watch added that ..."
+        if not can_report:
+            # A name by its form right before the verb: "Badia Watch added that ...", "Sharq Horizon also reported".
+            pn = _proper_name(text, subj[0], subj[1], s0)
+            can_report = pn is not None and _ADVERBS_ONLY.match(text, pn[1], subj[1]) is not None
         if not can_report:
             continue
         tail = _THAT.match(text, rm.end(), s1)
