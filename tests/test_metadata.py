@@ -1,7 +1,7 @@
 """The report metadata parser: title, date, publisher, dispatch number, footnotes and boilerplate."""
 import json
 
-from sitrep.ingest.metadata import parse_report_text
+from sitrep.ingest.metadata import find_date, parse_report_text
 
 DISPATCH = """Illustrative Monitor: Militia Convoy Crosses Into Eastern Syria
 
@@ -60,6 +60,12 @@ def test_news_layouts():
     dated = "Border deal signed\n\nBAGHDAD, Feb 17, 2026 (Example Wire) — The two sides signed on Tuesday.\n"
     meta = parse_report_text(dated)
     assert (meta.published, meta.publisher, meta.title) == ("2026-02-17", "Example Wire", "Border deal signed")
+
+    for masthead, name in (("Sharq Example - Monday, June 17, 2024", "Sharq Example"),
+                           ("Example Insight | Baghdad | August 19, 2024", "Example Insight")):
+        meta = parse_report_text(f"Militias leave the city centre\n\n{masthead}\n\nFighters left on Saturday.\n")
+        assert (meta.published, meta.publisher) == (find_date(masthead)[0], name)
+        assert meta.title == "Militias leave the city centre"
 
     tagged = "2024-08-02 16:00:06 - Source: Example Agency\n\nExample Agency/ On Friday, the group moved its " \
              "equipment out of the city, according to a television channel that covers the region in detail.\n"

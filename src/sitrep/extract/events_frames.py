@@ -52,6 +52,7 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
     return (start, end) if end > start else None
 
 
+_COMPLEMENT = re.compile(r"\bthat\b|[:\"“]")
 _ADVERBS_ONLY = re.compile(r"(?:\s*,?\s*(?:also|further|later|then|separately|subsequently|meanwhile|previously|"
                            r"earlier|recently|additionally|moreover|itself|alone))*\s*,?\s*$", re.I)
 _SPEECH_ACT = re.compile(r"(?:announc|declar|proclaim)\w*$", re.I)
@@ -137,6 +138,9 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
             break
         if rm.start() > lo and text[rm.start()].isupper():
             continue         # part of a name ("the United States"), not a verb
+        rest = text[rm.end():s1]
+        if len(rest.strip()) < 45 and not _COMPLEMENT.search(rest):
+            break            # "..., the Defence Ministry said on Tuesday.": a trailing frame (below)
         subj = _subject_before(text, rm.start(), lo)
         if subj is None:
             continue

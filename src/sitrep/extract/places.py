@@ -550,12 +550,13 @@ class PlaceFinder:
         if len(self._dist) > 4 * self._CACHE_MAX:
             self._dist.clear()
         chosen: dict[tuple[str, str], Candidate] = {}    # the same name written the same way resolves the same way
+        near: dict[int, float] = {}                        # entry -> nearness bonus in this report
         for m in matches:
             if len(m.cands) == 1:
                 continue
             best = chosen.get((m.key, m.fkey))
             if best is None:
-                best = chosen[(m.key, m.fkey)] = self._choose(m.cands, top, anchors)
+                best = chosen[(m.key, m.fkey)] = self._choose(m.cands, top, anchors, near)
             m.best = best
         # weak matches: small places outside the field, or bare governorate names, need support
         keep = []
@@ -573,7 +574,8 @@ class PlaceFinder:
             keep.append(m)
         matches[:] = keep
 
-    def _choose(self, cands: list[Candidate], top: set[str], anchors: list[Entry]) -> Candidate:
+    def _choose(self, cands: list[Candidate], top: set[str], anchors: list[Entry], near: dict | None = None) \
+            -> Candidate:
         """The candidate with the best prior + the report's countries + nearness to its other places; the first
         listed among equals. Candidates are tried best prior first, so most never need the distances."""
         base = []
@@ -589,7 +591,12 @@ class PlaceFinder:
                 break                 # neither this one nor any after it can catch up
             e = cands[i].entry
             if e.lat is not None and anchors:
-                s += _near_bonus(e, anchors, self._dist)
+                b = near.get(id(e)) if near is not None else None
+                if b is None:
+                    b = _near_bonus(e, anchors, self._dist)
+                    if near is not None:
+                        near[id(e)] = b
+                s += b
             if s > best_s or (s == best_s and i < best_i):
                 best_i, best_s = i, s
         return cands[best_i]
@@ -612,14 +619,19 @@ class PlaceFinder:
             final.append(m)
             last_end = m.end
         # the places a compound name names inside it ("the Al-Bukamal-Al-Qa'im crossing", "the border with Jordan")
-        inner = [x for m in matches if m.t1 > m.t0 and m.best.entry.kind in ("facility", "region")
-                 for x in self._inner_places(sc, m, hits)]
+        compounds = [m for m in matches if m.t1 > m.t0 and m.best.entry.kind in ("facility", "region")]
+        inner = []
+        if compounds:
+            by_start: dict[int, list] = {}
+            for h in hits:
+                by_start.setdefault(h[0], []).append(h)
+            inner = [x for m in compounds for x in self._inner_places(sc, m, by_start)]
         if inner:
             final.extend(inner)
             final.sort(key=lambda m: (m.start, -m.end))
         return final
 
-    def _inner_places(self, sc: _Scan, m: _Match, hits) -> list[Mention]:
+    def _inner_places(self, sc: _Scan, m: _Match, by_start: dict[int, list]) -> list[Mention]:
         """Towns and countries named inside a border's or a facility's name: two or more places ("Al-Bukamal-Al-Qa'im
         crossing", "Iraq-Syria border"), or a country ("border with Jordan"). One town in a facility's name
         ("Al-Bukamal crossing", "Deir ez-Zor airport") only says where the facility is, and is not a mention of it."""
@@ -627,7 +639,8 @@ class PlaceFinder:
         words = {fold(sc.word(i)) for i in range(m.t0, m.t1 + 1)}
         if m.best.entry.kind == "region" and not words & _COMPOUND_HEADS:
             return []
-        inside = [h for h in hits if m.t0 <= h[0] and h[1] <= m.t1 and (h[0], h[1]) != (m.t0, m.t1)]
+        inside = [h for t in range(m.t0, m.t1 + 1) for h in by_start.get(t, ()) if h[1] <= m.t1
+                  and (h[0], h[1]) != (m.t0, m.t1)]
         inside.sort(key=lambda h: (toks[h[0]][0] - toks[h[1]][1], h[0]))
         taken, found = set(), []
         for t0, t1, k in inside:

@@ -77,15 +77,17 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return best
 
 
-def _is_metadata_line(line: str) -> bool:
-    """A line near the top that holds only a date, time, dispatch number or source tag."""
+def _metadata_line(line: str) -> str | None:
+    """A line near the top that holds only metadata: a date, time, dispatch number, source tag, or a masthead
+    ("Sharq Voice - Monday, June 17, 2024", "Rafidain Insight | Baghdad | August 19, 2025").
+
+    Returns None for any other line, else what is left of it once the metadata is taken out: a masthead's name,
+    or "" when nothing is left."""
     s = line.strip()
-    if not s:
-        return False
     found = find_date(s)
-    rest = s
-    if found:
-        rest = s[:found[1]] + s[found[2]:]
+    if not s or not (found or _DISPATCH.search(s)):
+        return None
+    rest = s[:found[1]] + " " + s[found[2]:] if found else s
     rest = _DISPATCH.sub("", rest)
     rest = re.sub(r"\b\d{1,2}:\d\d(:\d\d)?\s*(AM|PM|GMT|UTC)?\b", "", rest, flags=re.I)
     rest = re.sub(r"Source:\s*.*$", "", rest)
@@ -93,7 +95,16 @@ def _is_metadata_line(line: str) -> bool:
     rest = re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", "", rest, flags=re.I)
     # Country tags on a dispatch line ("Iran, Russia, Syria |").
     rest = re.sub(r"^[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)*\s*\|", "", rest.strip())
-    return (bool(found) or bool(_DISPATCH.search(s))) and len(re.sub(r"[\W_]+", "", rest)) <= 3
+    if len(re.sub(r"[\W_]+", "", rest)) <= 3:
+        return ""
+    # A masthead: a few capitalised words around separators, before or after the date.
+    rest = rest.strip(" -–—|,")
+    segments = [seg.strip(" ,") for seg in re.split(r"\s[|\-–—]\s|\s*\|\s*|,\s+", rest) if seg.strip(" ,")]
+    words = [w for seg in segments for w in seg.split()]
+    if found and segments and len(words) <= 8 and all(w[0].isupper() or w[0].isdigit() or w in ("of", "the", "and")
+                                                      for w in words):
+        return segments[0]
+    return None
 
 
 def parse_footnote(number: int, body: str, start: int, end: int) -> Footnote:
@@ -142,9 +153,13 @@ def parse_report_text(text: str) -> ParsedMeta:
 
     # The top: metadata lines and the title (the first line that is neither metadata nor furniture).
     top_meta = set()
+    masthead_name = None
     for i, (s, e, line) in enumerate(lines[:10]):
-        if _is_metadata_line(line):
+        masthead = _metadata_line(line)
+        if masthead is not None:
             top_meta.add(i)
+            if masthead and masthead_name is None:
+                masthead_name = masthead
             if meta.published is None:
                 found = find_date(line)
                 if found:
@@ -159,7 +174,7 @@ def parse_report_text(text: str) -> ParsedMeta:
         if len(line) <= 300 and not (line.endswith((".", "”", '"')) and len(line.split()) > 15):
             meta.title = line
         break
-    meta.publisher = _find_publisher(text, lines)
+    meta.publisher = _find_publisher(text, lines) or masthead_name
     if meta.published is None:
         # A wire story may carry its only date in the dateline of its first paragraph.
         for _, _, line in lines[:6]:
