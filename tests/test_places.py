@@ -138,3 +138,14 @@ def test_settlements_listed_after_a_plural(finder):
     # not a list: a clause after the name, a single name without "of", a person after a comma
     assert [m.text for m in finder.find("Two villages Hezbollah controls were shelled.")] == []
     assert "Karim" not in [m.text for m in finder.find("Fighting reached the village of Jubb Safa, Karim said.")]
+
+
+def test_no_body_sentences_no_places(finder):
+    text = "Subscribe to our newsletter from Damascus.\nFollow us in Beirut."
+    doc = Doc(text=text, meta=ReportMeta(id="x", origin="x"), body=[(0, len(text))])
+    from sitrep.extract.sentences import split_sentences
+    split_sentences(doc)
+    for s in doc.sentences:
+        s.boilerplate = True
+    assert finder(doc).places == []
+    assert [m.text for m in finder.find(text)] == ["Damascus", "Beirut"]

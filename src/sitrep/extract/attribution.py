@@ -38,6 +38,9 @@ _MARKER = re.compile(r"\[(\d{1,3})\]")
 # A sentence whose subject is a report or statement: "The statement also called upon ...".
 _SOURCE_SUBJECT = re.compile(r"\s*(?:(?:also|meanwhile|moreover|however|in\s+addition),?\s+)?(the\s+(?:same\s+)?\w+)",
                              re.I)
+_POINTS = re.compile(r"(?:key\s+points|highlights|key\s+developments|in\s+brief|at\s+a\s+glance|main\s+points)\s*:?\s*$",
+                     re.I)
+_BULLET = re.compile(r"[-•*–]\s+\S")
 # A nationality before an outlet's name ("the Iraqi Rafidain Monitor website").
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish))\s+(?=[A-Z])")
 _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
@@ -299,8 +302,30 @@ class Attributor:
         sentences = doc.sentences
         starts = [s.start for s in sentences]
 
+        # Headline-like sentences: marked headings, the report's title as written (in sentence case too), and the
+        # points of a "Key points" / "Highlights" list, which restate the body below them.
+        title = (doc.meta.title or "").strip()
+        headline: set[int] = set()
+        in_points = None
+        for i, s in enumerate(sentences):
+            if s.boilerplate:
+                continue
+            text_ = s.text.strip()
+            if s.heading or (title and text_ == title):
+                headline.add(i)
+            if _POINTS.match(text_):
+                in_points = s.paragraph
+                headline.add(i)
+                continue
+            if in_points is not None:
+                if _BULLET.match(text_) and s.paragraph - in_points <= 1 and text_[-1:] not in ":":
+                    headline.add(i)
+                    in_points = s.paragraph
+                else:
+                    in_points = None
+
         def heading(c: Claim) -> bool:
-            return sentences[bisect_right(starts, c.evidence.start) - 1].heading
+            return bisect_right(starts, c.evidence.start) - 1 in headline
 
         def summary(c: Claim) -> bool:
             if first_report_paragraph is None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from sitrep.extract.dates import to_date
 from sitrep.extract.events_frames import find_frame
 from sitrep.extract.events_lexicon import lexicon
 from sitrep.extract.model import Claim, ClaimActor, ClaimPlace, Doc, Mention, Quantity, Span
@@ -107,6 +108,17 @@ _DIRECTIVE_COMPLEMENT = re.compile(r"\b(?:to|not\s+to)\s*$", re.I)
 _PARTICIPLE_START = re.compile(r"^\s*(?:,\s*)?(?:before|after|while|and|then|also|being|having|been|had|has|have|"
                                r"was|were|is|are|reportedly|allegedly|later|subsequently|\s)*$", re.I)
 _MOTION = {"movement", "transfer"}
+_SUBORDINATE = re.compile(r"\b(?:who|which|when|although|though|whereas)\b|\bsince\s+(?=(?:19|20)\d\d)", re.I)
+_CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|whereas|as|before|after)\b|\s[–—]\s")
+_PAST_TIME = re.compile(r"\b(?:in\s+(?:the\s+)?(?:previous|past|earlier|recent|former)\s+years|years\s+ago|"
+                        r"over\s+the\s+(?:past\s+)?years|in\s+the\s+past\b(?!\s+(?:few|several|two|three)?\s*"
+                        r"(?:days?|weeks?|hours?)))", re.I)
+_YEAR = re.compile(r"\b(?:in|since|during|of|until)\s+((?:19|20)\d\d)\b")
+_COMMENT = re.compile(r"\s*(?:[-•*]\s*)?(?:comment|analysis|assessment|editor['’]s\s+note|note)\s*:", re.I)
+_ASSESS = re.compile(r"(?:assess|believ|estimat|judg|consider|think)\w*$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|final\s+|new\s+)?$", re.I)
+_TERMS = re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|understanding|settlement|arrangement)\s+(?:also\s+)?"
+                    r"(?:includ\w*|stipulat\w*|provid\w*\s+for|call\w*\s+for|envisag\w*)\b", re.I)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -202,6 +214,8 @@ class EventFinder:
         if "seizure" in types and (lex.facility_re.search(obj) or not lex.materiel_re.search(obj)):
             if not lex.materiel_re.search(obj):
                 return "seizure"
+        if text[t0:t1].lower().startswith(("evacuat", "vacat")) and lex.facility_re.search(obj):
+            return "movement"    # "evacuated headquarters and weapons depots": those who held them left
         for zone in ([carried.group(1)] if carried else []) + [obj, subj]:
             if lex.personnel_re.search(zone):
                 return "movement"
@@ -220,6 +234,7 @@ class EventFinder:
         sources = _Index(doc.sources)
         claims: list[Claim] = []
         sent_of_claim: list[int] = []
+        published = to_date(doc.meta.published)
         for si, s in enumerate(doc.sentences):
             if s.boilerplate:
                 continue
@@ -230,10 +245,12 @@ class EventFinder:
                        [(m.start, m.end) for m in actors.within(s0, s1)]
             frame = find_frame(text, s0, s1, lex, speakers)
             c0, c1 = frame.content_start, frame.content_end
+            if _COMMENT.match(text, s0, s1) or (frame.verb and _ASSESS.match(text, *frame.verb)):
+                continue     # "Comment: the Desk assesses that ...": the analyst's view, not a reported event
             trig = self._triggers(text, c0, c1, s0)
             if not trig:
                 continue
-            kept = self._suppress(text, trig, c0, c1)
+            kept = self._suppress(text, trig, c0, c1, published)
             if not kept:
                 continue
             typed = self._type(text, kept, c0, c1, actors, persons, places)
@@ -312,6 +329,10 @@ class EventFinder:
                         _P7.match(text[a:t0]) and _P8.search(text[a:t0]):
                     self._merge(claims[sentence_claims[-1]], claim, text)
                     continue
+                if how == "noun" and etype in ("agreement", "meeting") and _DEFINITE.search(text, max(c0, t0 - 14), t0) \
+                        and any(c.type == etype and not doc.sentences[sent_of_claim[j]].heading
+                                for j, c in enumerate(claims)):
+                    continue     # "the agreement included ...": the agreement already told, not a new one
                 target = self._continues(doc, claims, sent_of_claim, si, claim, text, subj, t0)
                 if target is not None:
                     self._merge(claims[target], claim, text)
@@ -332,7 +353,7 @@ class EventFinder:
             start = m.end()
         return start
 
-    def _suppress(self, text, trig, c0, c1):
+    def _suppress(self, text, trig, c0, c1, published=None):
         """Leave out triggers that are a topic of talk, background, or the content of a directive."""
         lex = self.lex
         kept = []
@@ -360,6 +381,8 @@ class EventFinder:
                     continue
                 if _P13.search(text[max(c0, t0 - 30):t0]):
                     continue
+            if self._background_clause(text, t0, t1, c0, c1, published):
+                continue
             kept.append((t0, t1, e, how))
             if "directive" in e.types and len(e.types) == 1:
                 # The ordered act is the directive's content, not an event of its own.
@@ -367,6 +390,25 @@ class EventFinder:
                 stop = _P14.search(rest)
                 directive_end = t1 + (stop.start() if stop else len(rest))
         return kept
+
+    @staticmethod
+    def _background_clause(text, t0, t1, c0, c1, published) -> bool:
+        """Is the trigger in a subordinate clause about the past ("members who were killed in Syria in previous
+        years", "since 2018, when the SDF ...", "although ISIS lost its last territory in 2019")?"""
+        sub = None
+        for sub in _SUBORDINATE.finditer(text, c0, t0):
+            pass
+        if sub is None or _P10.search(text, sub.end(), t0) and sub.group().lower() in ("who", "which"):
+            return False
+        end = _CLAUSE_END.search(text, t1, c1)
+        clause = text[sub.start():end.start() if end else c1]
+        if _PAST_TIME.search(clause):
+            return True
+        if published is not None:
+            for y in _YEAR.finditer(clause):
+                if int(y.group(1)) <= published.year - 2:
+                    return True
+        return False
 
     def _type(self, text, kept, c0, c1, actors, persons, places):
         lex = self.lex
@@ -545,6 +587,8 @@ class EventFinder:
             claim.modality = "planned"
         elif _P31.search(clause_lead):
             claim.modality = "planned"
+        elif _TERMS.search(clause_lead):
+            claim.modality = "planned"   # the terms of a deal: "the agreement also included handing over ..."
         neg = lex.negation_re.search(" ".join(words[-4:]))
         if neg:
             claim.negated = True

@@ -52,6 +52,7 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
     return (start, end) if end > start else None
 
 
+_REL_THAT = re.compile(r"\bthat\s*$")
 _COMPLEMENT = re.compile(r"\bthat\b|[:\"“]")
 _ADVERBS_ONLY = re.compile(r"(?:\s*,?\s*(?:also|further|later|then|separately|subsequently|meanwhile|previously|"
                            r"earlier|recently|additionally|moreover|itself|alone))*\s*,?\s*$", re.I)
@@ -93,7 +94,10 @@ def _proper_name(text: str, a: int, b: int, s0: int) -> tuple[int, int] | None:
         n = len(words) - k
         if n == 1 and (start == s0 or not text[s0:start].strip(" \"“'‘")):
             continue
-        best = (start, m.end())
+        end = m.end()
+        while end > start and text[end - 1] in ".,;:’'":
+            end -= 1     # "Valley Post." ends the sentence, "Hizbullah's" is a possessive
+        best = (start, end)
     return best
 
 
@@ -141,9 +145,22 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
         rest = text[rm.end():s1]
         if len(rest.strip()) < 45 and not _COMPLEMENT.search(rest):
             break            # "..., the Defence Ministry said on Tuesday.": a trailing frame (below)
+        comma = text.rfind(",", lo, rm.start())
+        if comma > lo + 25 and rest.lstrip().startswith(",") and len(text[comma + 1:rm.start()].split()) <= 6:
+            # "Other strikes targeted ..., it said, as Israel sought to ...": a frame inside the sentence; the content
+            # is what comes before it.
+            frame.speaker = (comma + 1 + len(text[comma + 1:rm.start()]) - len(text[comma + 1:rm.start()].lstrip()),
+                             rm.start() - (len(text[comma + 1:rm.start()]) - len(text[comma + 1:rm.start()].rstrip())))
+            frame.verb = rm.span()
+            frame.frame_spans.append((comma, rm.end()))
+            frame.content_end = comma
+            break
         subj = _subject_before(text, rm.start(), lo)
         if subj is None:
             continue
+        before = text[max(lo, subj[0] - 40):subj[0]]
+        if _REL_THAT.search(before) and lex.reporting_re.search(before) is None:
+            continue         # "a truck that it said had been smuggled": a relative clause, not the report's frame
         stext = text[subj[0]:subj[1]]
         can_report = (any(subj[0] <= a and b <= subj[1] + 1 for a, b in speakers)
                       or lex.anaphoric_source_re.search(stext) is not None

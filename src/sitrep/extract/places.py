@@ -3,10 +3,12 @@ and role.
 
 One pass over the report: every word of the searched sentences is keyed (``sitrep.text.normalize``), the skeletons
 are concatenated, and the gazetteer's Aho-Corasick automaton finds every known name whatever its transliteration.
-Matches must start and end on word boundaries; the longest wins. Each match is then
+Matches must start and end on word boundaries; the longest accepted one wins. Each match is
 
 * filtered: a name inside an organisation's name ("Liwa' Al-Quds", "Deir Al-Zour Military Council", "Eye of the
-  Euphrates") or a person's name is not a place; lower-case words are not names;
+  Euphrates") or a person's name is not a place, and neither are the names inside it; lower-case words are not
+  names (but "eastern Syria", and names the gazetteer curates so: "border with Jordan"); a longer name refused for
+  its form ("in Al-Sukhna" read as an "Ain Sukhna") leaves the shorter names inside it;
 * resolved: candidates are ranked by the gazetteer prior (curated, population, region), the countries the report
   is about, and closeness to the other places it names;
 * read in context: "east of X", "the outskirts of X", "the desert area of X", "eastern X governorate", "X's Y
@@ -14,6 +16,15 @@ Matches must start and end on word boundaries; the longest wins. Each match is t
   itself, 2 near or part of it, 3 a region);
 * given a role from the preposition before it: from -> origin; through / via / along -> route;
   to / toward / into -> destination; in / at / near -> site.
+
+A border's or a facility's name that holds two places or a country ("the Al-Bukamal-Al-Qa'im crossing", "the
+Iraq-Syria border", "the border with Jordan") is also a mention of each of them. Places the gazetteer lacks are
+found by pattern: "the south of the country", "the village of X", "the villages of X, Y and Z", "the villages al-X
+and al-Y".
+
+Speed: the scan, the word-boundary filter and the skeleton maps run in C-level loops; candidate lists, governorates,
+country parts and distances are memoised on the finder; a name written the same way resolves once per report; the
+left-context patterns only run where the last word before the name can start one of them.
 """
 from __future__ import annotations
 
@@ -344,7 +355,8 @@ class PlaceFinder:
 
     def find(self, text: str, ranges: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Place mentions in text[ranges], in text order."""
-        ranges = ranges or [(0, len(text))]
+        if ranges is None:
+            ranges = [(0, len(text))]
         sc = _Scan(text, ranges)
         hits = self._hits(sc)
         matches = self._select(sc, hits)
@@ -446,11 +458,15 @@ class PlaceFinder:
                 c.entry.kind == "country" for c in cands)):
             return _BLOCK
         # organisation names
-        nxt = self._next_words(sc, t1, 2)
+        nxt = self._next_words(sc, t1, 1)
+        if nxt and nxt[0] == "military":
+            nxt = self._next_words(sc, t1, 2)
         if nxt and (nxt[0] in ORG_AFTER or (nxt[0] == "military" and len(nxt) > 1
                                             and nxt[1] in ("council", "councils", "police"))):
             return _BLOCK
-        prev = self._prev_words(sc, t0, 3)
+        prev = self._prev_words(sc, t0, 1)
+        if prev and prev[0] in ("of", "the"):
+            prev = self._prev_words(sc, t0, 3)
         if prev:
             if prev[0] in ORG_BEFORE and self._capitalised_before(sc, t0):
                 return _BLOCK
@@ -647,7 +663,7 @@ class PlaceFinder:
             if not taken.isdisjoint(range(t0, t1 + 1)):
                 continue
             s, e = toks[t0][0], toks[t1][1]
-            if not text[s:s + 1].isupper():
+            if not text[s:e].lstrip(_MARKS)[:1].isupper():
                 continue
             if t0 > 0 and toks[t0 - 1][0] >= m.start and not toks[t0 - 1][2] \
                     and fold(sc.word(t0 - 1)) in _ARTICLE_WORDS \
@@ -831,7 +847,7 @@ class PlaceFinder:
 
     def _role(self, text: str, start: int) -> str:
         """origin / route / destination / site from the nearest preposition before the mention."""
-        before = _CLAUSE_BREAK.split(text[max(0, start - 90):start])[-1]
+        before = _CLAUSE_BREAK.split(text[max(0, start - 90):start])[-1]      # the clause the mention is in
         last = None
         for last in self._PREP_RE.finditer(before):
             pass
