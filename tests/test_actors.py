@@ -251,3 +251,14 @@ def test_actors_cli_against_an_ingested_store(tmp_path, monkeypatch):
     assert r.exit_code == 0, r.output
     assert "Falcons of the Desert Brigade" in r.output
     assert "Kata'ib Hezbollah" not in r.output      # known actors are not listed
+
+
+def test_a_state_that_acts_is_not_also_a_place():
+    from sitrep.extract.pipeline import build_pipeline
+    from sitrep.extract.model import ReportMeta
+    text = ("Russia Forbids Strikes From Areas It Controls\n\nMay 3, 2025\n\n"
+            "Russia and Iran agreed to move the depot. Iran's IRGC sent fighters from Iraq to Syria.\n")
+    doc = build_pipeline()(text, ReportMeta(id="t", origin="t", published="2025-05-03"))
+    places = {m.text for m in doc.places}
+    assert {"Iraq", "Syria"} <= places
+    assert not places & {"Russia", "Iran"}

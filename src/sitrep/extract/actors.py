@@ -28,7 +28,7 @@ Outlets are never actors; an actor quoted as the origin of a claim is both an ac
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -456,6 +456,28 @@ class _Run:
         self.doc.actors = sorted(self.actor_mentions, key=key)
         self.doc.persons = sorted(self.person_mentions, key=key)
         self.doc.sources = sorted(self.source_mentions, key=key)
+        self.drop_places_inside_actors()
+
+    def drop_places_inside_actors(self):
+        """A name the actor pass reads as an actor ("Russia forbids ...", "Iran's IRGC", "Iran-backed militias")
+        is not also a place: the places stage cannot see who acts, this stage can."""
+        spans = [(m.start, m.end) for m in self.doc.actors]
+        if not spans or not self.doc.places:
+            return
+        starts = [s for s, _ in spans]
+        kept = []
+        for p in self.doc.places:
+            i = bisect_right(starts, p.start) - 1
+            inside = False
+            while i >= 0 and not inside:
+                a0, a1 = spans[i]
+                inside = a0 <= p.start and p.end <= a1
+                if a1 < p.start and a0 < p.start - 200:
+                    break
+                i -= 1
+            if not inside:
+                kept.append(p)
+        self.doc.places = kept
 
     def kb_matches(self):
         """Every KB alias occurrence, as token spans."""
