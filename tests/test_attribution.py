@@ -70,6 +70,56 @@ def test_headline_restatement_is_linked_not_counted_twice():
     assert heads[0].optional and doc.claims[heads[0].restates] is body[0]
 
 
+def test_announcer_is_the_source_of_what_it_announces():
+    doc = doc_of("The Hawks Brigade, an armed group in Iraq, announced the suspension of its operations in Al-Qasr.")
+    (c,) = doc.claims
+    assert c.type == "directive"
+    assert c.source.outlet.name == "Hawks Brigade"
+    assert any(a.actor.name == "Hawks Brigade" and a.role == "agent" for a in c.actors)
+
+
+def test_statement_as_later_subject_keeps_its_author_as_source():
+    doc = doc_of("The Hawks Brigade announced the suspension of its operations in Al-Qasr.\n\n"
+                 "The statement also called upon the Northern Army to withdraw from Wadi Town.")
+    assert [c.source.outlet.name for c in doc.claims] == ["Hawks Brigade", "Hawks Brigade"]
+
+
+def test_outlet_known_by_its_form():
+    """An unknown outlet named as the speaker, and a known name inside a longer one, are outlets by form."""
+    doc = doc_of("On March 10, Dune Watch added that the Hawks Brigade had sent 30 fighters from Iraq to Al-Qasr.\n\n"
+                 "On March 11, the Valley Post Review website reported that the Northern Army arrested two smugglers "
+                 "in Wadi Town.")
+    first, second = doc.claims
+    assert first.source.outlet.name == "Dune Watch" and first.source.outlet_date == "2024-03-10"
+    assert second.source.outlet.name == "Valley Post Review"
+
+
+def test_outlet_also_reported_keeps_its_report_date():
+    doc = doc_of("On March 10, Valley Post reported that the Hawks Brigade sent 30 fighters from Iraq to Al-Qasr.\n\n"
+                 "Valley Post also reported that on the previous day, the Northern Army arrested two smugglers in "
+                 "Wadi Town.")
+    second = doc.claims[-1]
+    assert second.source.outlet.name == "Valley Post"
+    assert second.date.value == "2024-03-09"
+
+
+def test_medial_and_final_frames_leave_the_content_whole():
+    doc = doc_of("The Northern Army arrested two smugglers in Wadi Town on Tuesday, the River Herald said.\n\n"
+                 "Other raids targeted farms near Al-Qasr, it said, as the army sought to stop the Hawks Brigade "
+                 "from moving weapons into Iraq.")
+    types = [c.type for c in doc.claims]
+    assert types[:2] == ["arrest", "attack"]
+    assert all(c.source.outlet is not None and c.source.outlet.name == "River Herald" for c in doc.claims[:2])
+
+
+def test_key_points_restate_the_body():
+    text = ("Key points\n\n- Hawks Brigade sends fighters to Al-Qasr.\n\n"
+            "On March 12, Valley Post reported that the Hawks Brigade sent fighters from Iraq to Al-Qasr.")
+    doc = doc_of(text)
+    heads = [c for c in doc.claims if c.restates is not None]
+    assert len(heads) == 1 and heads[0].optional
+
+
 # ---- score regression on the shared sets --------------------------------------------------------------------
 
 SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"

@@ -143,7 +143,8 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
         if rm.start() > lo and text[rm.start()].isupper():
             continue         # part of a name ("the United States"), not a verb
         rest = text[rm.end():s1]
-        if len(rest.strip()) < 45 and not _COMPLEMENT.search(rest):
+        if len(rest.strip()) < 45 and not _COMPLEMENT.search(rest) and \
+                not _speech_act(text, rm.start(), rm.end(), s1, lex):
             break            # "..., the Defence Ministry said on Tuesday.": a trailing frame (below)
         comma = text.rfind(",", lo, rm.start())
         if comma > lo + 25 and rest.lstrip().startswith(",") and len(text[comma + 1:rm.start()].split()) <= 6:

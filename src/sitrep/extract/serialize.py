@@ -55,7 +55,9 @@ def entities_of(doc: Doc) -> dict[str, list[dict[str, Any]]]:
                                                   "affiliation": p.affiliation}),
         "sources": _group(doc.sources, lambda o: {"name": o.name, "kind": o.kind, "country": o.country,
                                                   "orientation": o.orientation}),
-        "places": _group(doc.places, lambda p: place_dict(p)),
+        # Most precise first: a report's points, then its areas, then whole countries.
+        "places": sorted(_group(doc.places, lambda p: place_dict(p)),
+                         key=lambda p: (p["kind"] == "country", p["kind"] == "region")),
     }
 
 
