@@ -136,3 +136,23 @@ def test_evidence_and_fields_point_into_the_text():
 
 def test_claim_without_who_or_where_is_not_recorded():
     assert claims("Something was moved somewhere.") == []
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    ("The recruits undergo a 40-day course run by the Hawks Brigade in Al-Qasr.", "training", "occurred"),
+    ("The Hawks Brigade said a new course would be launched in Al-Qasr next month.", "training", "planned"),
+    ("The Hawks Brigade evacuated its headquarters and weapons depots in Al-Qasr.", "movement", "occurred"),
+    ("The agreement also included handing over Hill Crossing to the Northern Army.", "seizure", "planned"),
+])
+def test_more_ways_of_telling_an_event(text, etype, modality):
+    found = claims(text)
+    assert [(c.type, c.modality) for c in found][:1] == [(etype, modality)]
+
+
+def test_analyst_comment_and_past_background_are_not_events():
+    assert not claims("Comment: the Desk assesses that the Hawks Brigade will move fighters to Al-Qasr.")
+    found = claims("The Hawks Brigade recruited the sons of members who were killed in Al-Qasr in previous years.")
+    assert [c.type for c in found] == ["recruitment"]
+    found = claims("Tal Hamra has been contested since 2015, when the Northern Army attacked the Hawks Brigade there.",
+                   published="2024-03-15")
+    assert not found

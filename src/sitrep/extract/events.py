@@ -116,6 +116,8 @@ _PAST_TIME = re.compile(r"\b(?:in\s+(?:the\s+)?(?:previous|past|earlier|recent|f
 _YEAR = re.compile(r"\b(?:in|since|during|of|until)\s+((?:19|20)\d\d)\b")
 _COMMENT = re.compile(r"\s*(?:[-•*]\s*)?(?:comment|analysis|assessment|editor['’]s\s+note|note)\s*:", re.I)
 _ASSESS = re.compile(r"(?:assess|believ|estimat|judg|consider|think)\w*$", re.I)
+_FUTURE_PASSIVE = re.compile(r"\s+(?:(?:will|would|shall)|(?:is|are|was|were)\s+(?:expected\s+|scheduled\s+|due\s+)?to)"
+                             r"\s+(?:also\s+|soon\s+)?be\s+\w+", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|final\s+|new\s+)?$", re.I)
 _TERMS = re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|understanding|settlement|arrangement)\s+(?:also\s+)?"
                     r"(?:includ\w*|stipulat\w*|provid\w*\s+for|call\w*\s+for|envisag\w*)\b", re.I)
@@ -401,7 +403,8 @@ class EventFinder:
         if sub is None or _P10.search(text, sub.end(), t0) and sub.group().lower() in ("who", "which"):
             return False
         end = _CLAUSE_END.search(text, t1, c1)
-        clause = text[sub.start():end.start() if end else c1]
+        # "since 2018, when ...": the time the clause hangs on comes just before it
+        clause = text[max(c0, sub.start() - 20):end.start() if end else c1]
         if _PAST_TIME.search(clause):
             return True
         if published is not None:
@@ -589,6 +592,8 @@ class EventFinder:
             claim.modality = "planned"
         elif _TERMS.search(clause_lead):
             claim.modality = "planned"   # the terms of a deal: "the agreement also included handing over ..."
+        elif _FUTURE_PASSIVE.match(text, t1, min(c1, t1 + 50)):
+            claim.modality = "planned"   # "a new course would be launched", "the meeting will be held"
         neg = lex.negation_re.search(" ".join(words[-4:]))
         if neg:
             claim.negated = True
