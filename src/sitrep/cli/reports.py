@@ -34,35 +34,26 @@ def print_summary(store) -> None:
         console.print(table)
 
 
-def ingest(paths: List[Path] = typer.Argument(..., help="Files (.txt .md .html .htm) and folders (recursive)."),
+def ingest(inputs: List[str] = typer.Argument(..., metavar="INPUT...",
+                                             help="Files (.txt .md .html .htm), folders (recursive), URLs, RSS/Atom "
+                                                  "feeds (.xml .rss .atom or a feed URL), Telegram exports (.json)."),
            workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for extraction."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary.")):
     """Ingest reports: keep each original, extract its claims, store it (one transaction per report)."""
-    from sitrep.ingest import collect_files, ingest_paths
+    from sitrep.ingest import IngestSummary, collect_items, ingest_items
 
     store = get_store()
-    files, _ = collect_files(paths)
-    show_bar = len(files) >= PROGRESS_THRESHOLD and not quiet
-    failures_seen = []
-
-    def report_failure(path: str, outcome: str) -> None:
-        if outcome == "failed":
-            failures_seen.append(path)
-
-    if show_bar:
+    items, errors = collect_items(inputs)
+    summary = IngestSummary(failed=list(errors))
+    if len(items) >= PROGRESS_THRESHOLD and not quiet:
         with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=err_console, transient=True) as bar:
-            task = bar.add_task("ingest", total=len(files))
-
-            def progress(path: str, outcome: str) -> None:
-                report_failure(path, outcome)
-                if outcome != "failed" or Path(path) in files:
-                    bar.advance(task)
-            summary = ingest_paths(store, paths, workers=workers, progress=progress)
+            task = bar.add_task("ingest", total=len(items))
+            ingest_items(store, items, workers=workers, summary=summary, progress=lambda *_: bar.advance(task))
     else:
-        summary = ingest_paths(store, paths, workers=workers, progress=report_failure)
-    for path, reason in summary.failed:
-        err_console.print(f"[red]failed[/red] {escape(path)}: {escape(reason)}", highlight=False, soft_wrap=True)
+        ingest_items(store, items, workers=workers, summary=summary)
+    for origin, reason in summary.failed:
+        err_console.print(f"[red]failed[/red] {escape(origin)}: {escape(reason)}", highlight=False, soft_wrap=True)
     console.print(f"new {len(summary.new)}, unchanged {len(summary.unchanged)}, failed {len(summary.failed)}")
     if not quiet and summary.new:
         print_summary(store)

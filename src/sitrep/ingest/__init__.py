@@ -1,7 +1,8 @@
-"""Ingestion: files and folders in, reports and their claims stored, one transaction per report.
+"""Ingestion: files, folders, URLs, feeds and Telegram exports in; reports and their claims stored, one transaction
+per report.
 
-    summary = ingest_paths(store, ["reports/"], workers=2)
-    summary.new, summary.unchanged, summary.failed   # failed: [(path, reason), ...]
+    summary = ingest_paths(store, ["reports/", "channel/result.json", "https://example.org/feed.xml"], workers=2)
+    summary.new, summary.unchanged, summary.failed   # failed: [(input, reason), ...]
 """
 from __future__ import annotations
 
@@ -13,32 +14,27 @@ from pathlib import Path
 
 from sitrep.extract.model import ReportMeta
 from sitrep.ingest.decode import UnreadableReport
-from sitrep.ingest.loader import SUFFIXES, PreparedReport, prepare, read_file
+from sitrep.ingest.loader import PreparedReport, prepare, report_id
+from sitrep.ingest.sources import Item, expand
 
 
 @dataclass
 class IngestSummary:
     new: list[str] = field(default_factory=list)          # report ids
     unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)   # (path, reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)   # (input, reason)
 
 
-def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to ingest (folders walked recursively, sorted) and the paths that cannot be read at all."""
-    files, errors = [], []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        elif path.exists():
-            errors.append((str(path), "not a regular file"))
-        else:
-            errors.append((str(path), "no such file or folder"))
-    return files, errors
+def collect_items(inputs: Iterable[str | Path]) -> tuple[list[Item], list[tuple[str, str]]]:
+    """The reports that the inputs hold (folders walked recursively, feeds and exports expanded), and the inputs
+    that cannot be read at all."""
+    return expand(inputs)
+
+
+def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files among the expanded inputs (for tools that read files themselves), and the unreadable inputs."""
+    items, errors = expand(inputs)
+    return [i.path for i in items if i.path is not None], errors
 
 
 def extract_prepared(prepared: PreparedReport) -> tuple[dict, str]:
@@ -53,17 +49,17 @@ def extract_prepared(prepared: PreparedReport) -> tuple[dict, str]:
     return record_of(doc, EXTRACTOR_VERSION), EXTRACTOR_VERSION
 
 
-def process_file(path: str) -> tuple[str, PreparedReport | None, dict | None, str | None, str | None]:
-    """Read and extract one file (in a worker process): (path, prepared, record, version, error)."""
+def process_item(item: Item) -> tuple[str, PreparedReport | None, dict | None, str | None, str | None]:
+    """Read and extract one report (in a worker process): (origin, prepared, record, version, error)."""
     try:
-        prepared = read_file(Path(path))
+        prepared = prepare(item.read(), item.origin, item.content_type)
     except UnreadableReport as exc:
-        return path, None, None, None, str(exc)
+        return item.origin, None, None, None, str(exc)
     try:
         record, version = extract_prepared(prepared)
     except Exception as exc:  # noqa: BLE001 - one bad report must not stop the others
-        return path, None, None, None, f"extraction failed: {type(exc).__name__}: {exc}"
-    return path, prepared, record, version, None
+        return item.origin, None, None, None, f"extraction failed: {type(exc).__name__}: {exc}"
+    return item.origin, prepared, record, version, None
 
 
 def _warm_up() -> None:
@@ -71,16 +67,17 @@ def _warm_up() -> None:
     default_pipeline()
 
 
-def ingest_paths(store, paths: Iterable[str | Path], workers: int = 1,
-                 progress: Callable[[str, str], None] | None = None) -> IngestSummary:
-    """Ingest files and folders into the store. ``progress(path, outcome)`` is called after each file."""
-    files, errors = collect_files(paths)
-    summary = IngestSummary(failed=list(errors))
-    for path, reason in errors:
-        if progress:
-            progress(path, "failed")
+def ingest_items(store, items: list[Item], workers: int = 1,
+                 progress: Callable[[str, str], None] | None = None, summary: IngestSummary | None = None
+                 ) -> IngestSummary:
+    """Ingest expanded items. ``progress(origin, outcome)`` is called after each one."""
+    summary = summary or IngestSummary()
 
-    def store_one(path, prepared, record, version, error):
+    def done(origin: str, outcome: str) -> None:
+        if progress:
+            progress(origin, outcome)
+
+    def store_one(origin, prepared, record, version, error):
         if error is None:
             try:
                 outcome = store.save_report(prepared, record, version)
@@ -89,38 +86,45 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int = 1,
             else:
                 (summary.new if outcome == "new" else summary.unchanged).append(prepared.id)
         if error is not None:
-            summary.failed.append((path, error))
+            summary.failed.append((origin, error))
             outcome = "failed"
-        if progress:
-            progress(path, outcome)
+        done(origin, outcome)
 
-    # Skip the pipeline for files whose exact bytes are already stored.
+    # The pipeline is skipped for reports whose exact bytes are already stored.
     todo = []
-    for f in files:
+    for item in items:
         try:
-            from sitrep.ingest.loader import report_id
-            rid = report_id(f.read_bytes())
-        except OSError as exc:
-            summary.failed.append((str(f), f"unreadable: {exc.strerror or exc}"))
-            if progress:
-                progress(str(f), "failed")
+            rid = report_id(item.read())
+        except UnreadableReport as exc:
+            summary.failed.append((item.origin, str(exc)))
+            done(item.origin, "failed")
             continue
         if store.has_report(rid):
             summary.unchanged.append(rid)
-            if progress:
-                progress(str(f), "unchanged")
+            done(item.origin, "unchanged")
         else:
-            todo.append(str(f))
+            todo.append(item)
 
     workers = max(1, min(workers, os.cpu_count() or 1, len(todo) or 1))
     if workers == 1:
-        for path in todo:
-            store_one(*process_file(path))
+        for item in todo:
+            store_one(*process_item(item))
     else:
         with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
-            for result in pool.map(process_file, todo, chunksize=4):
+            for result in pool.map(process_item, todo, chunksize=4):
                 store_one(*result)
     return summary
+
+
+def ingest_paths(store, inputs: Iterable[str | Path], workers: int = 1,
+                 progress: Callable[[str, str], None] | None = None) -> IngestSummary:
+    """Ingest files, folders, URLs, feeds and Telegram exports into the store."""
+    items, errors = collect_items(inputs)
+    summary = IngestSummary(failed=list(errors))
+    for origin, _ in errors:
+        if progress:
+            progress(origin, "failed")
+    return ingest_items(store, items, workers=workers, progress=progress, summary=summary)
 
 
 def ingest_bytes(store, raw: bytes, origin: str, content_type: str | None = None) -> tuple[str, str]:
@@ -151,4 +155,6 @@ def reprocess(store, progress: Callable[[str, str], None] | None = None) -> tupl
     return done, failed
 
 
-__all__ = ["ingest_paths", "ingest_bytes", "reprocess", "collect_files", "IngestSummary", "UnreadableReport"]
+__all__ = ["ingest_paths", "ingest_items", "ingest_bytes", "reprocess", "collect_items", "collect_files",
+           "IngestSummary",
+           "UnreadableReport"]
