@@ -213,3 +213,28 @@ def test_seeds_export_reads_in_the_scorer(cli, shared, tmp_path):
                             str(out), "--json"], capture_output=True, text=True, check=True)
     result = json.loads(score.stdout)
     assert result["documents"] == 5 and result["documents_missing"] == []
+
+
+def test_reprocess_tells_of_reviews_whose_claims_are_gone(cli, reports_dir, monkeypatch):
+    assert cli("ingest", reports_dir).exit_code == 0
+    from sitrep.store import open_store
+    from sitrep.store.review import review_claim
+    store = open_store(str(cli.db))
+    claim = store.claims()[0][0]
+    review_claim(store, claim.id, "reject", "analyst")
+
+    import sitrep.ingest as ingest
+    real = ingest.extract_prepared
+
+    def without_claims(prepared):
+        record, version = real(prepared)
+        record["claims"] = []
+        return record, version
+
+    monkeypatch.setattr(ingest, "extract_prepared", without_claims)
+    result = cli("reprocess")
+    assert result.exit_code == 0
+    assert "1 reviewed claims are no longer extracted" in result.output
+    monkeypatch.setattr(ingest, "extract_prepared", real)
+    assert cli("reprocess").exit_code == 0
+    assert store.claim(claim.id).status == "rejected"     # the review returns with its claim

@@ -40,6 +40,7 @@ def test_latin1_last():
     (b"   \n\t  \n", "empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary"),
     (bytes(range(256)) * 4, "binary"),
+    (codecs.BOM_UTF8 + b"caf\xe9 militia", "mis-encoded"),
 ])
 def test_refusals_say_why(raw, reason):
     with pytest.raises(UnreadableReport, match=reason):

@@ -39,6 +39,18 @@ def test_feed_entries_are_reports(cli):
     assert ("movement",) in claims
 
 
+def test_a_feed_read_from_elsewhere_is_the_same_reports(cli, tmp_path):
+    copy = tmp_path / "copy.rss"
+    copy.write_bytes((DATA / "desk-feed.xml").read_bytes())
+    assert "new 2" in cli("ingest", DATA / "desk-feed.xml").output
+    assert "new 0, unchanged 2" in cli("ingest", copy).output
+
+
+def test_entities_in_plain_summaries_are_decoded():
+    from sitrep.ingest.loader import _fragment_text
+    assert _fragment_text("Forces &amp; militia &quot;moved&quot;") == 'Forces & militia "moved"'
+
+
 def test_telegram_export_messages_are_reports(cli):
     result = cli("ingest", DATA / "channel-export.json")
     assert result.exit_code == 0, result.output

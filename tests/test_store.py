@@ -110,3 +110,21 @@ def test_reports_jsonl_uses_reviewed_values(filled):
     jsonl.write(filled, out)
     rec = json.loads(out.getvalue())
     assert [(c["id"], c["type"]) for c in rec["claims"]] == [("c1", "transfer")]
+
+
+def test_actor_filter_means_the_actor_not_a_substring(store):
+    from sitrep.kb.actors import resolve
+    text = TEXT + "\nMore lines for more claims.\n"
+    rec = {"entities": record()["entities"], "claims": []}
+    names = [resolve("Hezbollah"), resolve("Kata'ib Hezbollah"), resolve("Syrian Arab Army"),
+             resolve("Syrian National Army")]
+    assert len(set(names)) == 4 and None not in names
+    for n, name in enumerate(names):
+        rec["claims"].append(claim(f"a{n}", "movement", "2025-05-01", name, "Al-Mayadin", 35.02, 40.45, "X",
+                                   text[n:n + 10], n))
+    store.save_report(prepare(text.encode(), "actors.txt"), rec, "t")
+    ids = lambda q: {r.id for r in store.claims(ClaimFilter(actor=q))[0]}
+    assert ids("Hezbollah") == {"a0"}
+    assert ids("Hizbullah") == {"a0"}                     # an alias, transliterated another way
+    assert ids("KH") == ids("Kataib Hezbollah") == {"a1"}
+    assert ids("Army") == {"a2", "a3"}                    # not a known actor: whole words of stored names

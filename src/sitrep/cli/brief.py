@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from sitrep.cli.common import CliError, err_console, get_store
+from sitrep.cli.common import CliError, check_dates, err_console, get_store
 
 
 def report(since: Optional[str] = typer.Option(None, "--since", help="Claims dated on or after (YYYY[-MM[-DD]])."),
@@ -22,16 +22,12 @@ def report(since: Optional[str] = typer.Option(None, "--since", help="Claims dat
                                                       "as <name>-map.png and <name>-timeline.png).")):
     """Write a dated situation report: a summary, the claims by area and actor with footnoted sources, a map and a
     timeline."""
-    import re
-
     from sitrep.export.brief import render_brief
     from sitrep.store import ClaimFilter
 
     if format not in ("md", "html"):
         raise CliError(f"unknown report format {format!r}: md or html")
-    for v in (since, until):
-        if v is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
-            raise CliError(f"bad date {v!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    check_dates(since, until)
     store = get_store(create=False)
     f = ClaimFilter(since=since, until=until, place=place, actor=actor, type=type, source=source)
     if output is None:

@@ -29,3 +29,14 @@ def get_store(create: bool = True):
         raise CliError(str(exc)) from exc
     except FileNotFoundError as exc:
         raise CliError(str(exc)) from exc
+
+
+def check_dates(*values: str | None) -> None:
+    """Refuse a --since/--until that is not YYYY, YYYY-MM or YYYY-MM-DD naming a real day."""
+    from sitrep.store import check_date_bound
+    for v in values:
+        if v is not None:
+            try:
+                check_date_bound(v)
+            except ValueError as exc:
+                raise CliError(str(exc)) from None

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Column, Table
 
-from sitrep.cli.common import CliError, console, err_console, get_store
+from sitrep.cli.common import CliError, check_dates, console, err_console, get_store
 
 PROGRESS_THRESHOLD = 10   # files: below this a run is short and prints no bar
 
@@ -85,12 +85,12 @@ def claims(type: Optional[str] = typer.Option(None, "--type", help="Event type(s
            source: Optional[str] = typer.Option(None, "--source"),
            since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD"),
            until: Optional[str] = typer.Option(None, "--until", help="YYYY-MM-DD"),
-           search: Optional[str] = typer.Option(None, "--search", help="Full-text words in evidence or report."),
+           search: Optional[str] = typer.Option(None, "--search", help="Full-text words in the claim's evidence."),
            modality: Optional[str] = typer.Option(None, "--modality", help="occurred or planned"),
            report: Optional[str] = typer.Option(None, "--report", help="Report id or prefix."),
            limit: int = typer.Option(100), offset: int = typer.Option(0)):
     """List claims as a table, filtered."""
-    _check_dates(since, until)
+    check_dates(since, until)
     store = get_store(create=False)
     rows, total = store.claims(claim_filter(type, actor, place, source, since, until, search, modality, report),
                                limit=limit, offset=offset)
@@ -143,24 +143,29 @@ def export(format: str = typer.Option("reports-jsonl", "--format", "-f", help="E
            source: Optional[str] = typer.Option(None, "--source"),
            since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
            search: Optional[str] = typer.Option(None, "--search"),
-           modality: Optional[str] = typer.Option(None, "--modality")):
+           modality: Optional[str] = typer.Option(None, "--modality"),
+           report: Optional[str] = typer.Option(None, "--report", help="Report id or prefix.")):
     """Export the store (or the claims matching the filters)."""
     from sitrep.export import FORMATS
 
     if format not in FORMATS:
         raise CliError(f"unknown format {format!r}; one of: {', '.join(sorted(FORMATS))}")
-    _check_dates(since, until)
+    check_dates(since, until)
     store = get_store(create=False)
     filters = None
-    if any(v is not None for v in (type, actor, place, source, since, until, search, modality)):
-        filters = claim_filter(type, actor, place, source, since, until, search, modality)
+    if any(v is not None for v in (type, actor, place, source, since, until, search, modality, report)):
+        filters = claim_filter(type, actor, place, source, since, until, search, modality, report)
     writer = importlib.import_module(FORMATS[format])
     binary = getattr(writer, "BINARY", False)
     if output is None:
         out = sys.stdout.buffer if binary else sys.stdout
         n = writer.write(store, out, filters)
     else:
-        with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as out:
+        try:
+            out = open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""}))
+        except OSError as exc:
+            raise CliError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        with out:
             n = writer.write(store, out, filters)
         err_console.print(f"wrote {n} {getattr(writer, 'UNIT', 'records')} to {output}")
 
@@ -169,20 +174,17 @@ def reprocess_cmd():
     """Re-run extraction over every stored report (after the pipeline changed)."""
     from sitrep.ingest import reprocess
     store = get_store(create=False)
-    done, failed = reprocess(store)
+    result = reprocess(store)
+    done, failed = result.done, result.failed
     for origin, reason in failed:
         err_console.print(f"[red]failed[/red] {escape(origin)}: {escape(reason)}", highlight=False, soft_wrap=True)
     from sitrep.extract.pipeline import EXTRACTOR_VERSION
     console.print(f"reprocessed {done} reports with extractor {EXTRACTOR_VERSION}, failed {len(failed)}")
+    if result.orphaned_reviews:
+        err_console.print(f"{result.orphaned_reviews} reviewed claims are no longer extracted; their reviews are "
+                          "kept and return if a later extraction makes those claims again", soft_wrap=True)
     if failed:
         raise typer.Exit(1)
-
-
-def _check_dates(*values: str | None) -> None:
-    import re
-    for v in values:
-        if v is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
-            raise CliError(f"bad date {v!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate, compress
 from importlib import resources
 
 import yaml
@@ -47,6 +48,10 @@ def _first_run(phrase: str) -> str | None:
     return m.group() if m else None
 
 
+_NONE = iter(())      # an exhausted iterator: no matches
+_RUNS = re.compile(r"[a-z0-9]+").findall
+
+
 class Gated:
     """A compiled regex whose every match starts with one of a known set of words, tried only where they stand.
 
@@ -55,8 +60,7 @@ class Gated:
     that can begin a match (``keys``; any number when ``digits``), which yields exactly the matches the plain regex
     finds, since each pattern is word-bounded on the left. Short strings are scanned with the plain regex.
     """
-    __slots__ = ("rx", "keys", "digits", "_id")
-    _count = 0
+    __slots__ = ("rx", "keys", "digits", "_text", "_cands", "_pre", "_punct")
 
     def __init__(self, rx: re.Pattern, phrases=(), digits: bool = False):
         self.rx = rx
@@ -69,29 +73,70 @@ class Gated:
             keys.add(k)
         self.keys = frozenset(keys) if keys is not None else None
         self.digits = digits
-        Gated._count += 1
-        self._id = Gated._count
+        # A short ASCII string is scanned with the plain pattern, which is tried at every character; first, a cheaper
+        # test that it can match at all. A match begins where no letter, digit or "-" stands before it, with a phrase
+        # in any case: in the lowercased ASCII string, the run of letters and digits that starts there is the first
+        # run of letters or digits of one of the phrases (or a number, when ``digits``), unless the phrase starts
+        # with punctuation, which must then stand in the string.
+        pre: set[str] | None = set()
+        punct: set[str] = set()
+        for p in phrases:
+            if not p:
+                continue
+            c = p[0]
+            if not c.isascii():
+                pre = None       # a letter that may match an ASCII one in another case (the Kelvin sign): no test
+                break
+            if c.isalnum():
+                k = _RUN.match(p.lower()).group()
+                if not k.isascii():
+                    pre = None
+                    break
+                pre.add(k)
+            else:
+                punct.add(c.lower())
+        self._pre = frozenset(pre) if pre is not None else None
+        self._punct = tuple(punct)
+        self._text = None        # the text the candidates below are for (held, so that identity is safe)
+        self._cands: list[int] = []
+
+    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
+        """False when the plain pattern surely has no match in text[pos:endpos] (see ``__init__``)."""
+        pre = self._pre
+        if pre is None or not text.isascii():
+            return True
+        low = text.lower()
+        runs = _RUNS(low, pos, endpos)
+        if not pre.isdisjoint(runs):
+            return True
+        if self.digits and any(r[0] <= "9" for r in runs):
+            return True
+        for c in self._punct:
+            if low.find(c, pos, endpos) >= 0:
+                return True
+        return False
 
     def _candidates(self, text: str) -> list[int]:
-        by_word = _report_words(text)
-        cands = _TOKENS["cands"].get(self._id)
-        if cands is None:
-            pos: list[int] = []
-            for w in self.keys.intersection(by_word):
-                pos.extend(by_word[w])
-            if self.digits:
-                for w, ps in by_word.items():
-                    if w[0].isdigit():
-                        pos.extend(ps)
-            pos.sort()
-            cands = _TOKENS["cands"][self._id] = pos
+        """Offsets of the words of ``text`` (indexed as the report) that can begin a match, in order."""
+        if self._text is text:
+            return self._cands
+        r = _report(text)
+        cands = list(compress(r.starts, map(self.keys.__contains__, r.leads)))
+        if self.digits:
+            cands = sorted(set(cands).union(r.numbers()))
+        self._text, self._cands = text, cands
         return cands
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        endpos = len(text) if endpos is None else min(endpos, len(text))
-        if self.keys is None or (len(text) < _SHORT and _TOKENS["text"] is not text):
-            yield from self.rx.finditer(text, pos, endpos)
-            return
+        n = len(text)
+        endpos = n if endpos is None or endpos > n else endpos
+        if self.keys is None or (n < _SHORT and _CURRENT.text is not text):
+            if not self._may_match(text, pos, endpos):
+                return _NONE
+            return self.rx.finditer(text, pos, endpos)
+        return self._gated(text, pos, endpos)
+
+    def _gated(self, text, pos, endpos):
         cands = self._candidates(text)
         match = self.rx.match
         last = pos
@@ -107,17 +152,71 @@ class Gated:
                 yield m
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        return next(self.finditer(text, pos, endpos), None)
+        n = len(text)
+        endpos = n if endpos is None or endpos > n else endpos
+        if self.keys is None or (n < _SHORT and _CURRENT.text is not text):
+            if not self._may_match(text, pos, endpos):
+                return None
+            return self.rx.search(text, pos, endpos)
+        cands = self._candidates(text)
+        match = self.rx.match
+        for i in range(bisect_left(cands, pos), len(cands)):
+            c = cands[i]
+            if c >= endpos:
+                break
+            m = match(text, c, endpos)
+            if m is not None:
+                return m
+        return None
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None):
         return self.rx.match(text, pos, len(text) if endpos is None else endpos)
 
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+# The same words, split into their leading letters or digits and the rest ("al-qaim" -> "al", "-qaim").
+_WORD_SPLIT = re.compile(r"([A-Za-z0-9]+)([A-Za-z0-9'’-]*)")
 _LEAD = re.compile(r"[a-z0-9]+")
-# The words of the report being processed, computed once and shared by every matcher: (start, end, lowercased word),
-# their starts, each matcher's hits, and {leading letters or digits of a word: [starts]} for the gated regexes.
-_TOKENS: dict = {"text": None, "toks": [], "starts": [], "index": {}, "hits": {}, "by_word": None, "cands": {}}
+
+
+class _Words:
+    """The words of one text: parallel lists of starts, ends, lowercased words and their leading letters or digits;
+    and each phrase matcher's hits in it."""
+    __slots__ = ("text", "starts", "ends", "words", "leads", "hits", "_numbers")
+
+    def __init__(self, text):
+        self.text = text
+        self.hits: dict = {}
+        if text is None:
+            self.starts = self.ends = self.words = self.leads = []
+            return
+        low = text.lower()
+        if len(low) == len(text):
+            parts = _WORD_SPLIT.split(low)
+            leads = parts[1::3]
+            words = list(map(str.__add__, leads, parts[2::3]))
+            cum = list(accumulate(map(len, parts)))
+            self.starts = cum[0::3][:len(words)]
+            self.ends = cum[2::3]
+        else:           # a rare letter whose lowercase is longer: lower word by word
+            ms = list(_WORD.finditer(text))
+            self.starts = [m.start() for m in ms]
+            self.ends = [m.end() for m in ms]
+            words = [m.group().lower() for m in ms]
+            lead = _LEAD.match
+            leads = [w if w.isalnum() else lead(w).group() for w in words]
+        self.words, self.leads = words, leads
+        self._numbers = None
+
+    def numbers(self) -> list[int]:
+        """The starts of the words that begin with a digit."""
+        if self._numbers is None:
+            self._numbers = [s for s, k in zip(self.starts, self.leads) if k[0] <= "9"]
+        return self._numbers
+
+
+# The words of the report being processed, computed once and shared by every matcher.
+_CURRENT = _Words(None)
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -127,35 +226,12 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
 
 
-def _set_report(text: str) -> None:
-    if _TOKENS["text"] is not text:
-        toks = _tokens(text)
-        index: dict[str, list[int]] = {}
-        for i, t in enumerate(toks):
-            w = t[2]
-            if w in index:
-                index[w].append(i)
-            else:
-                index[w] = [i]
-        _TOKENS.update(text=text, toks=toks, starts=[t[0] for t in toks], index=index, hits={}, by_word=None,
-                       cands={})
-
-
-def _report_words(text: str) -> dict[str, list[int]]:
-    """{leading letters or digits of a word: [offsets of the words that begin so]}."""
-    _set_report(text)
-    by_word = _TOKENS["by_word"]
-    if by_word is None:
-        by_word = {}
-        lead = _LEAD.match
-        toks = _TOKENS["toks"]
-        for w, idx in _TOKENS["index"].items():
-            k = w if w.isalnum() else lead(w).group()
-            by_word.setdefault(k, []).extend(toks[i][0] for i in idx)
-        for v in by_word.values():
-            v.sort()
-        _TOKENS["by_word"] = by_word
-    return by_word
+def _report(text: str) -> _Words:
+    """The words of ``text``, made the report being processed."""
+    global _CURRENT
+    if _CURRENT.text is not text:
+        _CURRENT = _Words(text)
+    return _CURRENT
 
 
 class PhraseMatcher:
@@ -176,67 +252,65 @@ class PhraseMatcher:
             v.sort(key=len, reverse=True)
 
     def _hits(self, text: str):
-        """The report's words and, for this matcher, the phrases that match at each word (longest first)."""
-        if _TOKENS["text"] is not text:
-            if len(text) < _SHORT:
-                return _tokens(text), {}, None
-            _set_report(text)
-        hits = _TOKENS["hits"].get(id(self))
-        toks = _TOKENS["toks"]
-        if hits is None:
-            hits = _TOKENS["hits"][id(self)] = self._scan(text, toks, _TOKENS["index"])
-        return toks, hits, _TOKENS["starts"]
+        """The words of the text and, for this matcher, {word index: [(number of words, end offset), ...]}, with the
+        sorted indices that have hits."""
+        if _CURRENT.text is not text:
+            if len(text) < _SHORT:       # a short string of its own
+                toks = _tokens(text)
+                starts, ends, words = [t[0] for t in toks], [t[1] for t in toks], [t[2] for t in toks]
+                hits = self._scan(text, starts, ends, words)
+                return starts, ends, hits, sorted(hits)
+        r = _report(text)
+        found = r.hits.get(self)
+        if found is None:
+            hits = self._scan(text, r.starts, r.ends, r.words)
+            found = r.hits[self] = (r.starts, r.ends, hits, sorted(hits))
+        return found
 
-    def _scan(self, text, toks, index=None) -> dict[int, list[tuple[int, int]]]:
+    def _scan(self, text, starts, ends, words) -> dict[int, list[tuple[int, int]]]:
         """{word index: [(number of words, end offset), ...] longest first} for every phrase that matches there."""
         out: dict[int, list[tuple[int, int]]] = {}
         by_first = self.by_first
-        n = len(toks)
-        if index is None:
-            at = [(i, by_first[t[2]]) for i, t in enumerate(toks) if t[2] in by_first]
-        else:
-            at = [(i, by_first[w]) for w in by_first.keys() & index.keys() for i in index[w]]
-        for i, cands in at:
+        n = len(words)
+        for i in compress(range(n), map(by_first.__contains__, words)):
             found = []
-            for phrase in cands:
+            for phrase in by_first[words[i]]:
                 k = len(phrase)
                 if k == 1:
-                    found.append((1, toks[i][1]))
+                    found.append((1, ends[i]))
                     continue
                 if i + k > n:
                     continue
                 for j in range(1, k):
-                    if toks[i + j][2] != phrase[j] or not text[toks[i + j - 1][1]:toks[i + j][0]].isspace():
+                    if words[i + j] != phrase[j] or not text[ends[i + j - 1]:starts[i + j]].isspace():
                         break
                 else:
-                    found.append((k, toks[i + k - 1][1]))
+                    found.append((k, ends[i + k - 1]))
             if found:
                 out[i] = found
         return out
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
-        toks, hits, starts = self._hits(text)
-        if starts is None:       # a short string of its own
-            starts = [t[0] for t in toks]
-            hits = self._scan(text, toks)
+        starts, ends, hits, idx = self._hits(text)
+        if not hits:
+            return
         i0 = bisect_left(starts, pos)
         n = bisect_left(starts, endpos)
-        while n > i0 and toks[n - 1][1] > endpos:
+        while n > i0 and ends[n - 1] > endpos:
             n -= 1
-        if not hits or n <= i0:
+        if n <= i0:
             return
-        if len(hits) < n - i0:
-            idx = sorted(i for i in hits if i0 <= i < n)
-        else:
-            idx = [i for i in range(i0, n) if i in hits]
         nxt = i0
-        for i in idx:
+        for x in range(bisect_left(idx, i0), len(idx)):
+            i = idx[x]
+            if i >= n:
+                break
             if i < nxt:
                 continue
             for k, end in hits[i]:
                 if i + k <= n:
-                    yield _Match(text, toks[i][0], end)
+                    yield _Match(text, starts[i], end)
                     nxt = i + k
                     break
 

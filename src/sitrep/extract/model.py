@@ -181,3 +181,5 @@ class Doc:
     sources: list[Mention] = field(default_factory=list)
     dates: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # what a stage derives from the text for the stages after it (the word list places and actors share)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)

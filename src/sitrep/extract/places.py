@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from sitrep.extract.model import Doc, Mention, Place
 from sitrep.kb.gazetteer import FOCUS_COUNTRIES, Candidate, Entry, Gazetteer
-from sitrep.text.normalize import fold, key, key_tokens, word_key
+from sitrep.text.normalize import doc_words, fold, key, range_tokens, word_key
 
 # ---- lexicons (general English and genre words, not tied to any report) ----------------------------------------
 
@@ -260,24 +260,19 @@ _BLOCK = object()     # _accept's answer for a name inside an organisation's or 
 
 class _Scan:
     """One report as the finder sees it: its text, its keyed tokens (a "|" token ends each range)."""
-    __slots__ = ("text", "toks", "range_starts", "skeleton", "first_at", "last_at", "_title")
+    __slots__ = ("text", "toks", "range_starts", "_title")
 
-    def __init__(self, text: str, ranges: list[tuple[int, int]]):
+    def __init__(self, text: str, ranges: list[tuple[int, int]], cache: dict | None = None):
         self.text = text
+        dw = doc_words(text, cache)       # the report's words, split and keyed once for all stages
         toks: list[tuple[int, int, str]] = []
         starts = []
         for r0, r1 in ranges:
             starts.append(len(toks))
-            toks.extend(key_tokens(text, r0, r1))
+            toks.extend(range_tokens(dw, r0, r1))
             toks.append((r1, r1, "|"))       # a sentence break no name spans
         self.toks = toks
         self.range_starts = starts
-        # the keys of all tokens concatenated, and which token starts / ends at each offset of it (C-level loops)
-        keys = list(map(_KEY, toks))
-        offsets = list(accumulate(map(len, keys), initial=0))
-        self.skeleton = "".join(keys)
-        self.first_at = dict(zip(compress(offsets, keys), compress(count(), keys)))
-        self.last_at = dict(zip(compress(offsets[1:], keys), compress(count(), keys)))
         self._title: dict[int, bool] = {}
 
     def word(self, i: int) -> str:
@@ -332,7 +327,7 @@ class PlaceFinder:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gaz = gazetteer or Gazetteer.load()
-        self.auto = self.gaz.automaton
+        self._keys, self._prefixes = self.gaz.key_sets()
         self._demonym_keys = {word_key(d) for d in list(self.gaz.demonyms) + list(DEMONYMS_EXTRA)}
         self._common_keys = {word_key(w) for w in COMMON_WORDS}
         # pure functions of the gazetteer, memoised
@@ -344,7 +339,7 @@ class PlaceFinder:
 
     # ---- the stage -----------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        doc.places = self.find(doc.text, self._ranges(doc))
+        doc.places = self.find(doc.text, self._ranges(doc), doc.cache)
         return doc
 
     @staticmethod
@@ -353,11 +348,13 @@ class PlaceFinder:
             return [(s.start, s.end) for s in doc.sentences if not s.boilerplate]
         return list(doc.body) if doc.body else [(0, len(doc.text))]
 
-    def find(self, text: str, ranges: list[tuple[int, int]] | None = None) -> list[Mention]:
-        """Place mentions in text[ranges], in text order."""
+    def find(self, text: str, ranges: list[tuple[int, int]] | None = None, cache: dict | None = None) \
+            -> list[Mention]:
+        """Place mentions in text[ranges], in text order. ``cache``: the report's ``Doc.cache``, where its word list
+        is kept for the other stages."""
         if ranges is None:
             ranges = [(0, len(text))]
-        sc = _Scan(text, ranges)
+        sc = _Scan(text, ranges, cache)
         hits = self._hits(sc)
         matches = self._select(sc, hits)
         self._resolve(matches)
@@ -365,16 +362,28 @@ class PlaceFinder:
 
     # ---- scanning ------------------------------------------------------------------------------------------------
     def _hits(self, sc: _Scan) -> list[tuple[int, int, str]]:
-        """(first token, last token, key) of every gazetteer name that starts and ends on word boundaries."""
+        """(first token, last token, key) of every gazetteer name that starts and ends on word boundaries.
+
+        A name's skeleton is the concatenated keys of its words (articles key to ""), so the runs of consecutive
+        keyed tokens are grown one token at a time, all runs of one length at once (C-level maps): a run is a hit
+        where its skeleton is a gazetteer key, and grows on only while that skeleton begins a longer key."""
+        keys = list(map(_KEY, sc.toks))
+        nz = list(compress(count(), keys))             # tokens with a key; an article's "" joins its neighbours
+        ks = list(compress(keys, keys))
+        index, prefixes = self._keys, self._prefixes
         hits = []
-        last_at, first_at = sc.last_at, sc.first_at
-        raw = list(self.auto.iter(sc.skeleton))
-        # most automaton hits end inside a word: drop them without a Python-level loop
-        for end_pos, k in compress(raw, map(last_at.__contains__, map(_PLUS1, map(_FIRST, raw)))):
-            t0 = first_at.get(end_pos + 1 - len(k))
-            if t0 is not None:
-                hits.append((t0, last_at[end_pos + 1], k))
-        return hits
+        pos, cur = range(len(ks)), ks
+        ks.append("|")                                 # past the last token: no key goes on
+        step = 0
+        while True:
+            for p, k in compress(zip(pos, cur), map(index.__contains__, cur)):
+                hits.append((nz[p], nz[p + step], k))
+            grow = list(map(prefixes.__contains__, cur))
+            pos = list(compress(pos, grow))
+            if not pos:
+                return hits
+            step += 1
+            cur = list(map(str.__add__, compress(cur, grow), map(ks.__getitem__, map(step.__add__, pos))))
 
     def _select(self, sc: _Scan, hits) -> list[_Match]:
         """The accepted matches, none overlapping: the longest (in characters) first, then the leftmost. A longer

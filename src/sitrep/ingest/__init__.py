@@ -136,25 +136,32 @@ def ingest_bytes(store, raw: bytes, origin: str, content_type: str | None = None
     return prepared.id, store.save_report(prepared, record, version)
 
 
-def reprocess(store, progress: Callable[[str, str], None] | None = None) -> tuple[int, list[tuple[str, str]]]:
-    """Re-run extraction over every stored report from its stored original: (count redone, failures)."""
-    done, failed = 0, []
+@dataclass
+class ReprocessSummary:
+    done: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)     # (origin, reason): old extraction kept
+    orphaned_reviews: int = 0       # reviewed claims the new extraction no longer makes (their reviews are kept)
+
+
+def reprocess(store, progress: Callable[[str, str], None] | None = None) -> ReprocessSummary:
+    """Re-run extraction over every stored report from its stored original."""
+    summary = ReprocessSummary()
     for rid in store.report_ids():
         report = store.report(rid)
         try:
             prepared = prepare(report.raw, report.origin, report.content_type)
             record, version = extract_prepared(prepared)
-            store.replace_extraction(rid, record, version, prepared)
-            done += 1
+            summary.orphaned_reviews += store.replace_extraction(rid, record, version, prepared)
+            summary.done += 1
             outcome = "reprocessed"
         except Exception as exc:  # noqa: BLE001 - keep the old extraction of a report that fails now
-            failed.append((report.origin, f"{type(exc).__name__}: {exc}"))
+            summary.failed.append((report.origin, f"{type(exc).__name__}: {exc}"))
             outcome = "failed"
         if progress:
             progress(report.origin, outcome)
-    return done, failed
+    return summary
 
 
-__all__ = ["ingest_paths", "ingest_items", "ingest_bytes", "reprocess", "collect_items", "collect_files",
+__all__ = ["ingest_paths", "ingest_items", "ingest_bytes", "reprocess", "ReprocessSummary", "collect_items", "collect_files",
            "IngestSummary",
            "UnreadableReport"]

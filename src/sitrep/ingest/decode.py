@@ -42,7 +42,11 @@ def decode(raw: bytes) -> tuple[str, str]:
     if not raw or not raw.strip():
         raise UnreadableReport("empty: the file has no content")
     if raw.startswith(codecs.BOM_UTF8):
-        return _check_text(raw[3:].decode("utf-8", errors="strict")), "utf-8-sig"
+        try:
+            return _check_text(raw[3:].decode("utf-8", errors="strict")), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise UnreadableReport(f"mis-encoded: UTF-8 byte order mark but invalid UTF-8 ({exc.reason} at byte "
+                                   f"{exc.start + 3})") from exc
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return _check_text(raw.decode("utf-16")), "utf-16"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from html import unescape
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +53,7 @@ def _fragment_text(html: str) -> str:
     import lxml.html
 
     if "<" not in html:
-        return html.strip()
+        return unescape(html).strip()
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for el in list(root.iter("script", "style", "noscript", "template")):
         el.drop_tree()
@@ -95,7 +96,16 @@ def _record_report(raw: bytes, content_type: str) -> tuple[str, dict]:
 
 
 def prepare(raw: bytes, origin: str, content_type: str | None = None) -> PreparedReport:
-    """Decode and read the metadata of one report's original bytes. Raises UnreadableReport."""
+    """Decode and read the metadata of one report's original bytes. Raises UnreadableReport, whatever went wrong."""
+    try:
+        return _prepare(raw, origin, content_type)
+    except UnreadableReport:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a parser's failure on hostile bytes is the report's problem
+        raise UnreadableReport(f"unreadable: {type(exc).__name__}: {exc}") from exc
+
+
+def _prepare(raw: bytes, origin: str, content_type: str | None) -> PreparedReport:
     text, encoding = decode(raw)
     if content_type is None:
         content_type = "html" if _HTML_SNIFF.match(raw[:2000]) else "text"

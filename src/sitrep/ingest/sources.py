@@ -64,8 +64,9 @@ def feed_items(raw: bytes, origin: str) -> list[Item]:
     items = []
     for n, entry in enumerate(parsed.entries):
         content = "\n".join(c.get("value", "") for c in entry.get("content") or [])
+        # Only what the feed says of the entry is hashed, so the same entry has one id wherever the feed is read.
         data = {
-            "feed": feed_title, "feed_origin": origin, "title": entry.get("title"), "link": entry.get("link"),
+            "feed": feed_title, "title": entry.get("title"), "link": entry.get("link"),
             "id": entry.get("id"), "published": entry.get("published") or entry.get("updated"),
             "author": entry.get("author"), "summary": entry.get("summary"), "content": content or None,
         }

@@ -182,6 +182,15 @@ class Gazetteer:
         a.make_automaton()
         self.automaton = a
 
+    def key_sets(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The name keys, and every string that begins a longer one (what a scanner may still grow into a key)."""
+        ks = self.__dict__.get("_key_sets")
+        if ks is None:
+            keys = frozenset(self.index)
+            prefixes = frozenset(k[:i] for k in keys for i in range(1, len(k)))
+            ks = self.__dict__["_key_sets"] = (keys, prefixes)
+        return ks
+
     # ---- queries ---------------------------------------------------------------------------------------------
     def entry(self, id_: str) -> Entry | None:
         i = self.by_id.get(id_)

@@ -6,7 +6,7 @@
 """
 from sitrep.store.database import DEFAULT_DB, NotAStore, resolve_db
 from sitrep.store.models import ClaimRow, FootnoteRow, Report
-from sitrep.store.store import ClaimFilter, Store
+from sitrep.store.store import ClaimFilter, Store, check_date_bound
 
 
 def open_store(db: str | None = None, create: bool = True) -> Store:
@@ -15,5 +15,5 @@ def open_store(db: str | None = None, create: bool = True) -> Store:
     return Store(open_engine(db, create=create))
 
 
-__all__ = ["open_store", "Store", "ClaimFilter", "NotAStore", "Report", "ClaimRow", "FootnoteRow", "DEFAULT_DB",
+__all__ = ["open_store", "Store", "ClaimFilter", "check_date_bound", "NotAStore", "Report", "ClaimRow", "FootnoteRow", "DEFAULT_DB",
            "resolve_db"]

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, inspect
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine
 
 DEFAULT_DB = "sitrep.db"
@@ -65,18 +67,40 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision, and mark the database as a sitrep store."""
+def migrate(engine: Engine, target: str = "head") -> None:
+    """Bring the schema to a revision (the newest by default), and mark the database as a sitrep store.
+
+    On SQLite, foreign keys are off while a migration runs: altering a table there means copying it, and with
+    foreign keys on, dropping the old copy would cascade into the tables that refer to it."""
     cfg = _alembic_config()
-    with engine.begin() as conn:
+    script = ScriptDirectory.from_config(cfg)
+    with engine.connect() as conn:
         existing = set(inspect(conn).get_table_names())
         if existing and "sitrep_info" not in existing:
             raise NotAStore(f"{engine.url} holds tables that are not sitrep's; refusing to touch it")
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        from sqlalchemy import text
-        conn.execute(text("DELETE FROM sitrep_info WHERE key = 'app'"))
-        conn.execute(text("INSERT INTO sitrep_info(key, value) VALUES ('app', 'sitrep')"))
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+            raise NotAStore(f"{engine.url} was made by a newer sitrep (schema {current}); upgrade sitrep to open it")
+        wanted = script.get_current_head() if target == "head" else target
+        if existing and current == wanted:
+            return
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                if target == "head" or current is None or script.get_revision(target) is None:
+                    command.upgrade(cfg, target)
+                else:
+                    command.downgrade(cfg, target)
+                conn.execute(text("DELETE FROM sitrep_info WHERE key = 'app'"))
+                conn.execute(text("INSERT INTO sitrep_info(key, value) VALUES ('app', 'sitrep')"))
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
 
 
 def open_engine(db: str | None = None, create: bool = True) -> Engine:

@@ -87,7 +87,10 @@ class ClaimRow(Base):
     places: Mapped[list[ClaimPlaceRow]] = relationship(cascade="all, delete-orphan")
 
     __table_args__ = (UniqueConstraint("report_id", "seq"), Index("ix_claims_lat_lon", "lat", "lon"),
-                      Index("ix_claims_map", "date", "type", "status", "lat", "lon", "precision", "modality", "id"))
+                      Index("ix_claims_map", "date", "type", "status", "lat", "lon", "precision", "modality", "id"),
+                      Index("ix_claims_type_map", "type", "date", "status", "lat", "lon", "precision", "modality",
+                            "id"),
+                      Index("ix_claims_id_cover", "id", "status", "type", "date", "report_id", "seq"))
 
 
 class ClaimActorRow(Base):

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from sitrep.store.models import ClaimActorRow, ClaimPlaceRow, ClaimRow, ReviewRow
@@ -322,6 +322,13 @@ def reapply(s: Session, report_id: str) -> int:
             _mark(row, ACTIONS[r.action], r.reviewer, r.created_at)
     s.flush()
     return len(touched)
+
+
+def orphaned(s: Session, report_id: str) -> int:
+    """How many of a report's reviewed claims the current extraction no longer makes (their reviews are kept)."""
+    reviewed = select(ReviewRow.claim_id).where(ReviewRow.report_id == report_id).distinct().subquery()
+    return s.scalar(select(func.count()).select_from(reviewed).where(
+        reviewed.c.claim_id.not_in(select(ClaimRow.id).where(ClaimRow.report_id == report_id)))) or 0
 
 
 def review_dict(r: ReviewRow) -> dict[str, Any]:

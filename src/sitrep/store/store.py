@@ -1,6 +1,7 @@
 """The store's public operations: save a processed report in one transaction, query reports and claims."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -9,10 +10,34 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
 from sitrep.store import search as fulltext
 from sitrep.store.models import ClaimActorRow, ClaimPlaceRow, ClaimRow, FootnoteRow, Report
+
+
+def _footnote_rows(meta) -> list[FootnoteRow]:
+    return [FootnoteRow(number=f.number, text=f.text, outlet=f.outlet, date=f.date, start=f.start, end=f.end,
+                        markers=list(f.markers)) for f in meta.footnotes]
+
+
+_DATE_BOUND = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check_date_bound(value: str) -> str:
+    """A filter's date bound: YYYY, YYYY-MM or YYYY-MM-DD naming a real day. Raises ValueError saying why."""
+    from datetime import date
+
+    m = _DATE_BOUND.match(value)
+    if not m:
+        raise ValueError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = m.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise ValueError(f"bad date {value!r}: no such day") from None
+    return value
 
 
 @dataclass
@@ -24,7 +49,7 @@ class ClaimFilter:
     source: str | None = None         # outlet name, case-insensitive substring
     since: str | None = None          # ISO date, inclusive
     until: str | None = None          # ISO date, inclusive
-    search: str | None = None         # full-text words over evidence and report text
+    search: str | None = None         # full-text words in the claim's evidence
     modality: str | None = None
     report: str | None = None         # report id or unique prefix
     bbox: tuple[float, float, float, float] | None = None   # west, south, east, north
@@ -33,28 +58,28 @@ class ClaimFilter:
     status: str | None = None         # review status(es), comma-separated: unreviewed/accepted/corrected/rejected
 
 
-def _actor_names(name: str) -> set[str]:
-    """The actor and its sub-units, by canonical name, from the knowledge base where it knows the actor."""
-    from sitrep.kb import actors as kb
-
-    names = {name}
-    canonical = kb.resolve(name)
-    if canonical:
-        names.add(canonical)
-    for n in list(names):
-        names |= set(kb.descendants(n))
-    return names
-
-
 def _names_like(s: Session, column, needle: str) -> set[str]:
-    """Distinct stored names that contain the needle or share its transliteration key.
+    """Distinct stored names that hold the needle as whole words, or share its transliteration key.
 
     The distinct names are few and read from the column's index, so the claims are then selected by indexed
     equality instead of a text scan over every claim's mentions."""
     from sitrep.text.normalize import key
 
-    needle_l, needle_k = needle.lower(), key(needle)
-    return {n for n in s.scalars(select(column).distinct()) if needle_l in n.lower() or (needle_k and key(n) == needle_k)}
+    words = re.compile(rf"(?<!\w){re.escape(needle.strip())}(?!\w)", re.I)
+    needle_k = key(needle)
+    return {n for n in s.scalars(select(column).distinct()) if words.search(n) or (needle_k and key(n) == needle_k)}
+
+
+def _actor_filter_names(s: Session, query: str) -> set[str]:
+    """The actors a filter means: the one the knowledge base knows by that name or alias, with its sub-units;
+    else the stored actor names that hold the query as whole words, with theirs."""
+    from sitrep.kb import actors as kb
+
+    canonical = kb.resolve(query)
+    names = {canonical} if canonical else _names_like(s, ClaimActorRow.name, query) or {query}
+    for n in list(names):
+        names |= set(kb.descendants(n))
+    return names
 
 
 class Store:
@@ -78,7 +103,16 @@ class Store:
             return s.get(Report, report_id) is not None
 
     def save_report(self, prepared, record: dict[str, Any], version: str) -> str:
-        """Store a prepared report and its extraction in one transaction: "new", or "unchanged" if already there."""
+        """Store a prepared report and its extraction in one transaction: "new", or "unchanged" if already there
+        (also when another writer stored the same report a moment before)."""
+        try:
+            return self._save_report(prepared, record, version)
+        except IntegrityError:
+            if self.has_report(prepared.id):
+                return "unchanged"
+            raise
+
+    def _save_report(self, prepared, record: dict[str, Any], version: str) -> str:
         with self._sessions.begin() as s:
             if s.get(Report, prepared.id) is not None:
                 return "unchanged"
@@ -88,17 +122,17 @@ class Store:
                             published=meta.published, publisher=meta.publisher, dispatch=meta.dispatch,
                             body=[list(r) for r in meta.body], entities=record["entities"],
                             extractor_version=version, ingested_at=datetime.now(timezone.utc).replace(tzinfo=None))
-            report.footnotes = [FootnoteRow(number=f.number, text=f.text, outlet=f.outlet, date=f.date, start=f.start,
-                                            end=f.end, markers=list(f.markers)) for f in meta.footnotes]
+            report.footnotes = _footnote_rows(meta)
             s.add(report)
             s.flush()
             self._write_claims(s, prepared.id, record["claims"], version)
             self._index(s, report)
         return "new"
 
-    def replace_extraction(self, report_id: str, record: dict[str, Any], version: str, prepared=None) -> None:
+    def replace_extraction(self, report_id: str, record: dict[str, Any], version: str, prepared=None) -> int:
         """Swap a report's entities and claims for a new extraction, in one transaction; with ``prepared`` (the
-        report read again from its stored original) its metadata and footnotes are refreshed too."""
+        report read again from its stored original) its metadata and footnotes are refreshed too. Analysts'
+        reviews are re-applied by claim id; returns how many reviewed claims the new extraction no longer makes."""
         with self._sessions.begin() as s:
             report = s.get(Report, report_id)
             if report is None:
@@ -108,27 +142,30 @@ class Store:
                 report.text, report.title, report.published = prepared.text, meta.title, meta.published
                 report.publisher, report.dispatch = meta.publisher, meta.dispatch
                 report.body = [list(r) for r in meta.body]
-                report.footnotes = [FootnoteRow(number=f.number, text=f.text, outlet=f.outlet, date=f.date,
-                                                start=f.start, end=f.end, markers=list(f.markers))
-                                    for f in meta.footnotes]
+                report.footnotes = _footnote_rows(meta)
             s.execute(delete(ClaimRow).where(ClaimRow.report_id == report_id))
             report.entities = record["entities"]
             report.extractor_version = version
             s.flush()
             self._write_claims(s, report_id, record["claims"], version)
             self._index(s, report)
-            from sitrep.store.review import reapply
+            from sitrep.store.review import orphaned, reapply
             reapply(s, report_id)   # analysts' reviews outlive re-extraction, matched by claim id
+            return orphaned(s, report_id)
 
     def _write_claims(self, s: Session, report_id: str, claims: list[dict[str, Any]], version: str) -> None:
         # Bulk inserts through the Core: the ORM's unit of work cost more than extraction itself per report.
         claim_rows, actor_rows, place_rows = [], [], []
-        seen = set()
+        seen: dict[str, int] = {}
         for seq, c in enumerate(claims):
             cid = c["id"]
-            if cid in seen:   # two claims of one type on one span: keep both, distinctly
-                cid = c["id"] = f"{cid[:16]}{seq:04d}"
-            seen.add(cid)
+            if cid in seen:
+                # Two claims of one type on one span: the later ones are numbered among themselves, not by their
+                # place in the report, so their ids (and the reviews tied to them) survive re-extraction.
+                seen[cid] += 1
+                cid = c["id"] = f"{cid[:16]}-{seen[cid]}"
+            else:
+                seen[cid] = 0
             best = min((p for p in c["places"] if p.get("lat") is not None),
                        key=lambda p: p.get("precision") or 3, default=None)
             claim_rows.append(dict(
@@ -167,6 +204,8 @@ class Store:
             found = s.get(Report, id_or_prefix, options=opts)
             if found is not None or len(id_or_prefix) < 4:
                 return found
+            if not re.fullmatch(r"[0-9a-f]+", id_or_prefix):
+                return None     # ids are hex: nothing else can be a prefix of one (and no LIKE wildcards get in)
             rows = s.scalars(select(Report).options(*opts).where(Report.id.like(f"{id_or_prefix}%")).limit(2)).all()
             return rows[0] if len(rows) == 1 else None
 
@@ -199,9 +238,7 @@ class Store:
         if f.source:
             q = q.where(func.lower(ClaimRow.source).contains(f.source.lower()))
         if f.actor:
-            names = _names_like(s, ClaimActorRow.name, f.actor)
-            for n in list(names) or [f.actor]:
-                names |= _actor_names(n)
+            names = _actor_filter_names(s, f.actor)
             q = q.where(ClaimRow.id.in_(select(ClaimActorRow.claim_id).where(ClaimActorRow.name.in_(names))))
         if f.place:
             names = _names_like(s, ClaimPlaceRow.name, f.place)
@@ -233,9 +270,12 @@ class Store:
             q = self._claim_query(s, f)
             total = s.scalar(select(func.count()).select_from(q.subquery()))
             q = q.order_by(ClaimRow.date.desc().nulls_last(), ClaimRow.report_id, ClaimRow.seq).offset(offset)
-            if limit is not None:
-                q = q.limit(limit)
-            return list(s.scalars(q)), total
+            if limit is None or limit > 1000:
+                return list(s.scalars(q if limit is None else q.limit(limit))), total
+            # A page in two steps: the page's ids (from indexes, without sorting the wide rows), then its rows.
+            ids = list(s.scalars(q.with_only_columns(ClaimRow.id).limit(limit)))
+            by_id = {r.id: r for r in s.scalars(select(ClaimRow).where(ClaimRow.id.in_(ids)))} if ids else {}
+            return [by_id[i] for i in ids if i in by_id], total
 
     def claim_counts(self, report_ids: list[str]) -> dict[str, int]:
         with self.session() as s:

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 
-__all__ = ["fold", "key", "word_key", "words", "key_tokens", "strip_accents", "ARTICLES"]
+__all__ = ["fold", "key", "word_key", "words", "key_tokens", "doc_words", "range_tokens", "strip_accents", "ARTICLES"]
 
 # Apostrophes and the marks used for ayn and hamza.
 _MARKS = "'’‘ʿʾ`´ʼ′ʹ"
@@ -165,6 +165,68 @@ def key_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[
             ends[j] = e - 2
             ws[j] = ws[j][:-2]
     return list(zip(starts, ends, map(word_key, ws)))
+
+
+class DocWords:
+    """Every word of a whole text, split once (``_WORD`` as ``words`` splits, the possessive still on): the shared
+    word list of the stages that read the same report (places, actors). ``cache`` is where a stage keeps what it
+    derives from the words (keyed tokens, key streams), so that the next stage need not derive it again."""
+    __slots__ = ("text", "words", "starts", "ends", "_keyed", "cache")
+
+    def __init__(self, text: str):
+        self.text = text
+        pieces = _WORD_SPLIT.split(text)      # separator, word, separator, ..., word, separator
+        n = len(pieces) // 2
+        self.words = pieces[1::2]
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        self.starts = offsets[1:2 * n:2]
+        self.ends = offsets[2::2]
+        self._keyed = None
+        self.cache: dict = {}
+
+    def keyed(self) -> list[tuple[int, int, str]]:
+        """(start, end, word_key) of every word, a possessive "'s" left out, as ``key_tokens`` gives them."""
+        if self._keyed is None:
+            text, ws, starts = self.text, self.words, self.starts
+            ends = self.ends
+            if _POSSESSIVE_ANY.search(text):
+                ends, ws = list(ends), list(ws)
+                for m in _POSSESSIVE_ANY.finditer(text):
+                    e = m.end()
+                    j = bisect_left(ends, e)
+                    if j < len(ends) and ends[j] == e and e - starts[j] > 3:
+                        ends[j] = e - 2
+                        ws[j] = ws[j][:-2]
+            self._keyed = list(zip(starts, ends, map(word_key, ws)))
+        return self._keyed
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The indices [i, j) of the words of text[start:end], or None where a word runs across either end (the
+        words of that stretch alone are not the text's words there)."""
+        starts, ends = self.starts, self.ends
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        if (i and ends[i - 1] > start) or (j and ends[j - 1] > end) or end < start:
+            return None
+        return i, j
+
+
+def doc_words(text: str, cache: dict | None = None) -> DocWords:
+    """The text's ``DocWords``, kept in ``cache`` (a ``Doc.cache``) for the stages that follow."""
+    if cache is None:
+        return DocWords(text)
+    dw = cache.get("words")
+    if dw is None or dw.text is not text:
+        dw = cache["words"] = DocWords(text)
+    return dw
+
+
+def range_tokens(dw: DocWords, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``key_tokens(dw.text, start, end)``, from the shared word list."""
+    ij = dw.span(start, end)
+    if ij is None:
+        return key_tokens(dw.text, start, end)
+    return dw.keyed()[ij[0]:ij[1]]
 
 
 @lru_cache(maxsize=65536)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
@@ -31,35 +32,62 @@ def geo_claims(request: Request, f: ClaimFilter = Depends(claim_filter),
         q = store._claim_query(s, f).where(ClaimRow.lat.isnot(None)).with_only_columns(
             ClaimRow.id, ClaimRow.type, ClaimRow.date, ClaimRow.modality, ClaimRow.status, ClaimRow.lat,
             ClaimRow.lon, ClaimRow.precision)
-        rows = s.execute(q.order_by(ClaimRow.date.desc().nulls_last(), ClaimRow.id).limit(limit + 1)).all()
+        if f.type and (f.since or f.until):
+            # Newest first by an expression no index is ordered by (NULLS LAST, as `date DESC NULLS LAST`): the
+            # few types' entries of the date range are then read from the type-led index and sorted, instead of
+            # every claim of the range being read in date order from the date-led one.
+            order = (func.coalesce(ClaimRow.date, "").desc(), ClaimRow.id)
+        else:
+            order = (ClaimRow.date.desc().nulls_last(), ClaimRow.id)
+        # Through the Core connection: plain rows, without the ORM's per-row loading (a third of the time here).
+        conn = s.connection()
+        rows = conn.execute(q.order_by(*order).limit(limit + 1)).all()
         truncated = len(rows) > limit
         rows = rows[:limit]
         route_ids = [r[0] for r in rows if r[1] in ROUTE_TYPES]
         legs: dict[str, list] = {}
         for i in range(0, len(route_ids), 900):
             chunk = route_ids[i:i + 900]
-            for cid, role, lat, lon, name, precision in s.execute(
+            for cid, role, lat, lon, name, precision in conn.execute(
                     select(ClaimPlaceRow.claim_id, ClaimPlaceRow.role, ClaimPlaceRow.lat, ClaimPlaceRow.lon,
                            ClaimPlaceRow.name, ClaimPlaceRow.precision)
                     .where(ClaimPlaceRow.claim_id.in_(chunk), ClaimPlaceRow.role.in_(ROUTE_ROLES),
-                           ClaimPlaceRow.lat.isnot(None)).order_by(ClaimPlaceRow.id)):
+                           ClaimPlaceRow.lat.isnot(None)).order_by(ClaimPlaceRow.id)).all():
                 legs.setdefault(cid, []).append((_ORDER[role], lon, lat, name, precision))
-    features = []
+    # The features are written as JSON text directly: at thousands of features, building dicts for json.dumps cost
+    # more than the query. Strings go through the JSON string encoder; numbers are Python's repr, as json writes them.
+    parts = []
     for cid, type_, date, modality, status, lat, lon, precision in rows:
-        features.append({"type": "Feature", "id": cid,
-                         "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                         "properties": {"id": cid, "type": type_, "date": date, "modality": modality,
-                                        "status": status, "precision": precision or 3}})
+        jid = _s(cid)
+        parts.append(f'{{"type":"Feature","id":{jid},"geometry":{{"type":"Point","coordinates":[{_n(lon)},{_n(lat)}]}},'
+                     f'"properties":{{"id":{jid},"type":{_s(type_)},"date":{_s(date)},"modality":{_s(modality)},'
+                     f'"status":{_s(status)},"precision":{precision or 3}}}}}')
     for cid, pts in legs.items():
         pts.sort(key=lambda p: p[0])          # stable: origin, vias in text order, destination
         if len(pts) < 2 or not any(p[0] == 0 for p in pts) and not any(p[0] == 2 for p in pts):
             continue
-        features.append({"type": "Feature", "id": f"{cid}:route",
-                         "geometry": {"type": "LineString", "coordinates": [[p[1], p[2]] for p in pts]},
-                         "properties": {"id": cid, "route": True, "places": [p[3] for p in pts],
-                                        "approximate": any((p[4] or 3) >= 3 for p in pts)}})
-    body = {"type": "FeatureCollection", "features": features, "truncated": truncated, "count": len(rows)}
-    return Response(json.dumps(body, separators=(",", ":")), media_type="application/geo+json")
+        coords = ",".join(f"[{_n(p[1])},{_n(p[2])}]" for p in pts)
+        names = ",".join(_s(p[3]) for p in pts)
+        approximate = "true" if any((p[4] or 3) >= 3 for p in pts) else "false"
+        parts.append(f'{{"type":"Feature","id":{_s(cid + ":route")},"geometry":{{"type":"LineString",'
+                     f'"coordinates":[{coords}]}},"properties":{{"id":{_s(cid)},"route":true,"places":[{names}],'
+                     f'"approximate":{approximate}}}}}')
+    body = (f'{{"type":"FeatureCollection","features":[{",".join(parts)}],'
+            f'"truncated":{"true" if truncated else "false"},"count":{len(rows)}}}')
+    return Response(body.encode(), media_type="application/geo+json")
+
+
+_JSON_STR = json.encoder.encode_basestring_ascii
+
+
+def _s(x) -> str:
+    """A string as JSON text (None as null)."""
+    return "null" if x is None else _JSON_STR(x)
+
+
+def _n(x) -> str:
+    """A number as JSON text, as json.dumps writes it (None, and what JSON cannot hold, as null)."""
+    return float.__repr__(float(x)) if x is not None and math.isfinite(x) else "null"
 
 
 @router.get("/timeline", dependencies=[Depends(require_read)])
