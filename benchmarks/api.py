@@ -86,23 +86,23 @@ def build(path: Path, n_claims: int, per_report: int = 50, seed: int = 7) -> Non
                     "quantities": [], "equipment": [], "evidence": {"text": ev, "start": 0, "end": len(ev)},
                     "trigger": None, "optional": False, "restates": None, "fields": {}, "extractor_version": "bench"}
             claims.append((cid, rid, seq, t, "occurred", 0, None, d, "day", src, ev, 0, len(ev), 0, json.dumps(data),
-                           "bench", best["lat"], best["lon"], best["precision"], "unreviewed"))
+                           "bench", best["lat"], best["lon"], best["precision"], "unreviewed", cid_n))
             actors += [(cid, a, a, "agent") for a in acts]
             cplaces += [(cid, p["name"], p["name"], p["role"], "town", p["country"], p["lat"], p["lon"], p["precision"])
                         for p in pdicts]
-            fts_c.append((cid, rid, ev))
+            fts_c.append((cid_n, ev))
         if len(claims) >= 20000 or r == n_reports - 1:
             con.executemany("INSERT INTO reports(id, origin, content_type, encoding, raw, text, title, published, "
                             "publisher, dispatch, body, entities, extractor_version, ingested_at) "
                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", reports)
             con.executemany("INSERT INTO claims(id, report_id, seq, type, modality, negated, certainty, date, "
                             "date_precision, source, evidence, evidence_start, evidence_end, optional, data, "
-                            "extractor_version, lat, lon, precision, status) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", claims)
+                            "extractor_version, lat, lon, precision, status, fts_id) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", claims)
             con.executemany("INSERT INTO claim_actors(claim_id, name, mention, role) VALUES (?,?,?,?)", actors)
             con.executemany("INSERT INTO claim_places(claim_id, name, mention, role, kind, country, lat, lon, precision)"
                             " VALUES (?,?,?,?,?,?,?,?,?)", cplaces)
-            con.executemany("INSERT INTO claims_fts(claim_id, report_id, evidence) VALUES (?,?,?)", fts_c)
+            con.executemany("INSERT INTO claims_fts(rowid, evidence) VALUES (?,?)", fts_c)
             con.executemany("INSERT INTO reports_fts(report_id, title, body) VALUES (?,?,?)", fts_r)
             con.commit()
             reports, claims, actors, cplaces, fts_c, fts_r = [], [], [], [], [], []

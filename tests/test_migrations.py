@@ -35,7 +35,10 @@ def test_down_and_up_keep_rows(tmp_path):
     assert counts(store) == [1, 1, 1]
     migrate(store.engine)
     assert counts(store) == [1, 1, 1]
-    assert open_store(str(tmp_path / "m.db")).claims()[1] == 1
+    again = open_store(str(tmp_path / "m.db"))
+    assert again.claims()[1] == 1
+    from sitrep.store import ClaimFilter
+    assert again.claims(ClaimFilter(search="militia"))[1] == 1      # the full-text index was rebuilt
 
 
 def test_models_match_the_migrated_schema(tmp_path):

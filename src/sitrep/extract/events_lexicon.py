@@ -48,7 +48,7 @@ def _first_run(phrase: str) -> str | None:
     return m.group() if m else None
 
 
-_NONE = iter(())      # an exhausted iterator: no matches
+_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 _RUNS = re.compile(r"[a-z0-9]+").findall
 
 
@@ -100,21 +100,46 @@ class Gated:
         self._text = None        # the text the candidates below are for (held, so that identity is safe)
         self._cands: list[int] = []
 
-    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
-        """False when the plain pattern surely has no match in text[pos:endpos] (see ``__init__``)."""
+    def _short(self, text: str, pos: int, endpos: int) -> list | None:
+        """The matches of the plain pattern in text[pos:endpos], tried only where a run of letters or digits that is
+        a key begins (see ``__init__``); None when that cannot be relied on (a non-ASCII string, a number or
+        punctuation that can begin a match)."""
         pre = self._pre
         if pre is None or not text.isascii():
-            return True
+            return None
         low = text.lower()
         runs = _RUNS(low, pos, endpos)
-        if not pre.isdisjoint(runs):
-            return True
+        present = pre.intersection(runs)
         if self.digits and any(r[0] <= "9" for r in runs):
-            return True
+            return None
         for c in self._punct:
             if low.find(c, pos, endpos) >= 0:
-                return True
-        return False
+                return None
+        if not present:
+            return []
+        find = low.find
+        cands = []
+        for k in present:
+            n = len(k)
+            i = find(k, pos, endpos)
+            while i >= 0:
+                j = i + n
+                if (i == pos or low[i - 1] not in _ALNUM) and (j == endpos or low[j] not in _ALNUM):
+                    cands.append(i)
+                i = find(k, i + 1, endpos)
+        if len(present) > 1:
+            cands.sort()
+        out = []
+        last = pos
+        match = self.rx.match
+        for c in cands:
+            if c < last:
+                continue
+            m = match(text, c, endpos)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+        return out
 
     def _candidates(self, text: str) -> list[int]:
         """Offsets of the words of ``text`` (indexed as the report) that can begin a match, in order."""
@@ -131,9 +156,8 @@ class Gated:
         n = len(text)
         endpos = n if endpos is None or endpos > n else endpos
         if self.keys is None or (n < _SHORT and _CURRENT.text is not text):
-            if not self._may_match(text, pos, endpos):
-                return _NONE
-            return self.rx.finditer(text, pos, endpos)
+            found = self._short(text, pos, endpos)
+            return self.rx.finditer(text, pos, endpos) if found is None else iter(found)
         return self._gated(text, pos, endpos)
 
     def _gated(self, text, pos, endpos):
@@ -155,9 +179,10 @@ class Gated:
         n = len(text)
         endpos = n if endpos is None or endpos > n else endpos
         if self.keys is None or (n < _SHORT and _CURRENT.text is not text):
-            if not self._may_match(text, pos, endpos):
-                return None
-            return self.rx.search(text, pos, endpos)
+            found = self._short(text, pos, endpos)
+            if found is None:
+                return self.rx.search(text, pos, endpos)
+            return found[0] if found else None
         cands = self._candidates(text)
         match = self.rx.match
         for i in range(bisect_left(cands, pos), len(cands)):

@@ -80,6 +80,7 @@ class ClaimRow(Base):
     # ACLED geo_precision of that place (1 exact, 2 near/part, 3 region): the map draws no precise point for 3.
     precision: Mapped[int | None] = mapped_column(Integer)
     # Analyst review (sitrep.store.review): unreviewed / accepted / corrected / rejected.
+    fts_id: Mapped[int | None] = mapped_column(Integer)     # the claim's rowid in the full-text index
     status: Mapped[str] = mapped_column(String(16), default="unreviewed", server_default="unreviewed", index=True)
 
     report: Mapped[Report] = relationship(back_populates="claims")
@@ -90,7 +91,8 @@ class ClaimRow(Base):
                       Index("ix_claims_map", "date", "type", "status", "lat", "lon", "precision", "modality", "id"),
                       Index("ix_claims_type_map", "type", "date", "status", "lat", "lon", "precision", "modality",
                             "id"),
-                      Index("ix_claims_id_cover", "id", "status", "type", "date", "report_id", "seq"))
+                      Index("ix_claims_id_cover", "id", "status", "type", "date", "report_id", "seq"),
+                      Index("ix_claims_fts_id", "fts_id", unique=True))
 
 
 class ClaimActorRow(Base):
@@ -114,6 +116,9 @@ class ClaimPlaceRow(Base):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     precision: Mapped[int | None] = mapped_column(Integer)
+
+    # Covers the map's route lines: a claim's places with their roles and coordinates, without the wide rows.
+    __table_args__ = (Index("ix_claim_places_route", "claim_id", "role", "lat", "lon", "precision", "name"),)
 
 
 class ReviewRow(Base):

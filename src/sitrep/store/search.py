@@ -12,7 +12,7 @@ def claim_id_condition(session: Session, words: str):
     """A WHERE condition on ClaimRow.id for claims whose evidence holds the words."""
     if session.get_bind().dialect.name == "sqlite":
         ids = sqlite_fts.claim_ids_matching(words)
-        return None if ids is None else ClaimRow.id.in_(ids)
+        return None if ids is None else ClaimRow.fts_id.in_(ids)
     return ClaimRow.evidence.ilike(f"%{words}%")
 
 

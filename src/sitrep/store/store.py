@@ -143,6 +143,9 @@ class Store:
                 report.publisher, report.dispatch = meta.publisher, meta.dispatch
                 report.body = [list(r) for r in meta.body]
                 report.footnotes = _footnote_rows(meta)
+            if self.dialect == "sqlite":
+                from sitrep.store.sqlite import unindex_claims
+                unindex_claims(s.connection(), report_id)
             s.execute(delete(ClaimRow).where(ClaimRow.report_id == report_id))
             report.entities = record["entities"]
             report.extractor_version = version
@@ -157,6 +160,7 @@ class Store:
         # Bulk inserts through the Core: the ORM's unit of work cost more than extraction itself per report.
         claim_rows, actor_rows, place_rows = [], [], []
         seen: dict[str, int] = {}
+        next_fts_id = (s.scalar(select(func.max(ClaimRow.fts_id))) or 0) + 1
         for seq, c in enumerate(claims):
             cid = c["id"]
             if cid in seen:
@@ -174,7 +178,8 @@ class Store:
                 date_precision=c.get("date_precision"), source=(c.get("source") or {}).get("name"),
                 evidence=c["evidence"]["text"], evidence_start=c["evidence"]["start"],
                 evidence_end=c["evidence"]["end"], optional=bool(c.get("optional")), data=c,
-                extractor_version=version, status="unreviewed", lat=best["lat"] if best else None,
+                extractor_version=version, status="unreviewed", fts_id=next_fts_id + seq,
+                lat=best["lat"] if best else None,
                 lon=best["lon"] if best else None, precision=(best.get("precision") or 3) if best else None))
             actor_rows.extend(dict(claim_id=cid, name=a["name"], mention=a.get("mention"), role=a.get("role"))
                               for a in c["actors"])
@@ -192,8 +197,8 @@ class Store:
         conn = s.connection()
         body = "\n".join(report.text[a:b] for a, b in report.body)
         fts.index_report(conn, report.id, report.title, body)
-        rows = s.execute(select(ClaimRow.id, ClaimRow.evidence).where(ClaimRow.report_id == report.id)).all()
-        fts.index_claims(conn, report.id, [(r[0], r[1]) for r in rows])
+        rows = s.execute(select(ClaimRow.fts_id, ClaimRow.evidence).where(ClaimRow.report_id == report.id)).all()
+        fts.index_claims(conn, [(r[0], r[1]) for r in rows])
 
     # ---- reading ------------------------------------------------------------------------------------------
 

@@ -96,8 +96,8 @@ def upgrade() -> None:
         sa.Column("precision", sa.Integer()),
     )
     if op.get_bind().dialect.name == "sqlite":
-        from sitrep.store.sqlite import create_fts
-        create_fts(op.get_bind())
+        from sitrep.store.sqlite import create_fts_v1
+        create_fts_v1(op.get_bind())
 
 
 def downgrade() -> None:
