@@ -63,6 +63,11 @@ def main(argv=None) -> int:
     typical = [b["actors"] for b, s in zip(best, sizes) if 3000 <= s <= 5000 and "actors" in b]
     if typical:
         print(f"actors on 3-5 KB reports: {sum(typical) / len(typical) * 1000:.3f} ms/report ({len(typical)} reports)")
+    total_mb = sum(sizes) / 1e6
+    for name in ("places", "actors"):
+        secs = sum(b.get(name, 0.0) for b in best)
+        if secs:
+            print(f"{name} throughput: {total_mb / secs:.2f} MB/s (goal >= 4 MB/s on one core)")
     share = actors / rest if rest else float("inf")
     print(f"actors / all other stages = {actors * 1000:.3f} / {rest * 1000:.3f} ms = {share:.0%} (target <= 33%)")
     return 0

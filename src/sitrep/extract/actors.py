@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from sitrep.extract.model import Actor, Doc, Mention, Outlet, Person
-from sitrep.kb.actors import ActorEntry, KnowledgeBase, Ref, alias_key, key_stream, load_kb, word_key
-from sitrep.text.normalize import fold
+from sitrep.kb.actors import ActorEntry, KnowledgeBase, Ref, alias_key, key_spans, load_kb, word_key
+from sitrep.text.normalize import doc_words, fold
 
 _SEP = "#"
 
@@ -135,20 +135,40 @@ class _Triggers:
                 words.setdefault(k, set()).add(cat)
         automaton = ahocorasick.Automaton()
         for k, cats in words.items():
-            automaton.add_word(k, (len(k), tuple(sorted(cats))))
+            automaton.add_word(k, _Keyword(len(k), tuple(sorted(cats))))
         automaton.make_automaton()
         return automaton
 
     def scan(self, text: str, lower: str) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {}
         for automaton, t in ((self.cased, text), (self.folded, lower)):
-            for end, (n, cats) in automaton.iter(t):
-                span = (end - n + 1, end + 1)
-                for c in cats:
-                    out.setdefault(c, []).append(span)
+            ends: dict[_Keyword, list[int]] = {}      # the keyword's end offsets; grouped, one Python step a hit
+            for end, kw in automaton.iter(t):
+                lst = ends.get(kw)
+                if lst is None:
+                    ends[kw] = [end]
+                else:
+                    lst.append(end)
+            for kw, es in ends.items():
+                spans = list(zip(map((1 - kw.n).__add__, es), map((1).__add__, es)))
+                for c in kw.cats:
+                    lst = out.get(c)
+                    if lst is None:
+                        out[c] = list(spans)          # a list of its own: another keyword may extend it
+                    else:
+                        lst.extend(spans)
         for c, spans in out.items():
             out[c] = sorted(set(spans))
         return out
+
+
+class _Keyword:
+    """A trigger keyword's length and categories (hashed by identity: one object per keyword)."""
+    __slots__ = ("n", "cats")
+
+    def __init__(self, n: int, cats: tuple[str, ...]):
+        self.n = n
+        self.cats = cats
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -339,16 +359,42 @@ class _Run:
         if not lst:
             return []
         i = bisect_left(lst, (s0, -1))
+        if i == len(lst) or lst[i][0] >= s1:
+            return []
         j = bisect_left(lst, (s1, -1), i)
         return [x for x in lst[i:j] if x[1] <= s1]
 
     def has(self, cat: str, s0: int, s1: int) -> bool:
-        return bool(self.spans(cat, s0, s1))
+        lst = self.trig.get(cat)
+        if not lst:
+            return False
+        i = bisect_left(lst, (s0, -1))
+        n = len(lst)
+        while i < n:
+            a, b = lst[i]
+            if a >= s1:
+                return False
+            if b <= s1:
+                return True
+            i += 1
+        return False
 
     def can_match(self, cat: str, rx: re.Pattern, s0: int, s1: int) -> bool:
         """``rx.search(text, s0, s1)`` for a pattern whose matches begin with a keyword of the category."""
+        lst = self.trig.get(cat)
+        if not lst:
+            return False
         text = self.text
-        return any(rx.match(text, a, s1) for a, _b in self.spans(cat, s0, s1))
+        i = bisect_left(lst, (s0, -1))
+        n = len(lst)
+        while i < n:
+            a, b = lst[i]
+            if a >= s1:
+                return False
+            if b <= s1 and rx.match(text, a, s1):
+                return True
+            i += 1
+        return False
 
     def windowed(self, cat: str, verify: re.Pattern, rx: re.Pattern, s0: int, s1: int, back: int = 250):
         """``rx.finditer(text, s0, s1)`` for a pattern whose matches end with a keyword of the category, the keyword as
@@ -481,7 +527,7 @@ class _Run:
 
     def kb_matches(self):
         """Every KB alias occurrence, as token spans."""
-        stream, matches, after = key_stream(self.text, self.segments)
+        stream, starts, ends, after = key_spans(self.text, self.segments, doc_words(self.text, self.doc.cache))
         hits = []
         for end, (n, refs) in self.f.automaton.iter(stream):
             # the matched word is " k1 k2 ... " ending with the space at `end`
@@ -489,9 +535,9 @@ class _Run:
             if last >= len(after) or after[last] != end:
                 continue
             first = last - n + 1
-            if first < 0 or matches[first] is None or matches[last] is None:
+            if first < 0 or starts[first] is None or starts[last] is None:
                 continue
-            hits.append((matches[first].start(), matches[last].end(), first, last, refs))
+            hits.append((starts[first], ends[last], first, last, refs))
         self.kb_hits = hits
 
     def _surface_ok(self, start: int, end: int, ref: Ref) -> bool:

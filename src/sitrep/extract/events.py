@@ -27,23 +27,24 @@ from bisect import bisect_left
 
 from sitrep.extract.dates import to_date
 from sitrep.extract.events_frames import find_frame
-from sitrep.extract.events_lexicon import lexicon
+from sitrep.extract.events_lexicon import Guarded, lexicon
 from sitrep.extract.model import Claim, ClaimActor, ClaimPlace, Doc, Mention, Quantity, Span
 
 # Patterns used inline below, compiled once.
 _P0 = re.compile(r"[\w'’.-]+")
 _P1 = re.compile(r"\s+")
 _P2 = re.compile(r"[,;.]")
-_P3 = re.compile(r"[;]|\bthat\b|\bwhich\b|\bwho\b|,\s(?=[a-z])")
+_P3 = Guarded(re.compile(r"[;]|\bthat\b|\bwhich\b|\bwho\b|,\s(?=[a-z])"), (";", ",", "that", "wh"))
 _P4 = re.compile(r"\b(?:carrying|loaded\s+with|laden\s+with|transporting|with)\b(.{0,80})", re.I)
 _P5 = re.compile(r"\b(?:which|who|where|that)\b")
 _P6 = re.compile(r"\s*(?:these|those|such|they)\b", re.I)
 _P7 = re.compile(r"\s*,?\s*(?:which|who)\s+(?:was|were|had\s+been)?\s*(?:then\s+)?")
 _P8 = re.compile(r"\b(?:which|who)\b")
-_P9 = re.compile(r";|\bwho\b|\bwhich\b|\bwhere\b|\bthat\b|\bwhile\b")
+_P9 = Guarded(re.compile(r";|\bwho\b|\bwhich\b|\bwhere\b|\bthat\b|\bwhile\b"), (";", "wh", "that"))
 _P10 = re.compile(r"[,;]")
-_P11 = re.compile(r"[^,;]{0,50}?\b(?:that|which)\s+(?:was|were)\s+(?:held|carried\s+out|conducted)\b")
-_P12 = re.compile(r"\b(?:on|in)\s+[A-Z][a-z]+\s+\d")
+_P11 = Guarded(re.compile(r"[^,;]{0,50}?\b(?:that|which)\s+(?:was|were)\s+(?:held|carried\s+out|conducted)\b"),
+               ("held", "carried", "conducted"))
+_P12 = Guarded(re.compile(r"\b(?:on|in)\s+[A-Z][a-z]+\s+\d"), "0123456789")
 _P13 = re.compile(r"\brecent\s+(?:[\w-]+\s+)?$", re.I)
 _P14 = re.compile(r"[;.]|\b(?:following|after|which|while)\b")
 _P15 = re.compile(r"\bwhich\b")
@@ -58,14 +59,17 @@ _P23 = re.compile(r"\b(?:claim|claiming|claimed|adding|added|saying|said|noting|
 _P24 = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 _P25 = re.compile(r"\bby\s+(?:the\s+)?$")
 _P26 = re.compile(r"\bwith\s+(?:the\s+)?$")
-_P27 = re.compile(r"[,;]\s|\bthat\b|\bwhich\b|\bwho\b")
+_P27 = Guarded(re.compile(r"[,;]\s|\bthat\b|\bwhich\b|\bwho\b"), (",", ";", "that", "wh"))
 _P28 = re.compile(r"[\w'’]+")
 _P29 = re.compile(r"\s+have\b")
 _P30 = re.compile(r"\b(?:used|continued|began|started|managed|went|came)\s+to\s*$", re.I)
-_P31 = re.compile(r"\b(?:the\s+)?(?:intention|plans?|decision|preparations?|attempts?|efforts?)\s+(?:to|for)\s+\W?$", re.I)
+_P31 = Guarded(re.compile(r"\b(?:the\s+)?(?:intention|plans?|decision|preparations?|attempts?|efforts?)\s+(?:to|for)\s+\W?$",
+                           re.I), ("intention", "plan", "decision", "preparation", "attempt", "effort"), fold=True)
 _P32 = re.compile(r"\b(?:buses|vehicles|plane|aircraft|helicopter|trucks|load|cargo)\b", re.I)
 
 
+_OBJECT_END = re.compile(r"\b(?:from|to|into|through|via|in|at|near|toward|towards|across|along|on|under|after|"
+                         r"before|which|who|where)\b|[;.]")
 _MODALS = {"to", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "did", "do", "does",
            "not", "likely", "and", "or", "then", "also", "cannot"}
 _NOUN_CONTEXT = {"the", "a", "an", "joint", "military", "new", "of", "for", "in", "at", "on", "its", "their", "his",
@@ -83,10 +87,13 @@ _ANAPHORIC = re.compile(
 _LEADING_ADVERBIAL = re.compile(r"^\s*(?:(?:from\s+there|there|then|later|afterwards|after\s+that|subsequently|also|in\s+addition|"
                                 r"additionally|furthermore|moreover|meanwhile|however)\s*,?\s*)+", re.I)
 _HAIL = re.compile(r"\b(?:hail(?:s|ed|ing)?\s+from|native\s+of|originally\s+from|come\s+from\s+the\s+same)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
-_HAIL_CLAUSE = re.compile(r"\b(?:hail(?:s|ed|ing)?\s+from|natives?\s+of|originally\s+from)\b[^,;.]*", re.I)
+_HAIL_CLAUSE = Guarded(re.compile(r"\b(?:hail(?:s|ed|ing)?\s+from|natives?\s+of|originally\s+from)\b[^,;.]*", re.I),
+                       ("hail", "native", "originally"), fold=True)
 _BARE_PLACE = re.compile(r"\b(?:the|that|this)\s+(?:same\s+)?(?:town|city|village|area|region|airport|base|crossing|border\s+crossing|camp|governorate|province)\b", re.I)
 _CLAUSE_CUT = re.compile(r";|,\s|\b(?:when|while|whereas|where|which|who|that|after|before|as|because|since|and|but)\b")
-_NEW_EVENT = re.compile(r"\b(?:additional|another|other|second|further|new|more|separate|earlier|previous)\b", re.I)
+_NEW_EVENT = Guarded(re.compile(r"\b(?:additional|another|other|second|further|new|more|separate|earlier|previous)\b",
+                               re.I), ("additional", "other", "second", "further", "new", "more", "separate", "earlier",
+                                       "previous"), fold=True)
 _PLACE_ROLE = [
     (re.compile(r"(?:\bfrom|\bout\s+of|\bleaving|\bleft)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I), "origin"),
     (re.compile(r"(?:\bthrough|\bvia|\bacross|\balong|\bby\s+way\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I), "route"),
@@ -108,7 +115,8 @@ _DIRECTIVE_COMPLEMENT = re.compile(r"\b(?:to|not\s+to)\s*$", re.I)
 _PARTICIPLE_START = re.compile(r"^\s*(?:,\s*)?(?:before|after|while|and|then|also|being|having|been|had|has|have|"
                                r"was|were|is|are|reportedly|allegedly|later|subsequently|\s)*$", re.I)
 _MOTION = {"movement", "transfer"}
-_SUBORDINATE = re.compile(r"\b(?:who|which|when|although|though|whereas)\b|\bsince\s+(?=(?:19|20)\d\d)", re.I)
+_SUBORDINATE = Guarded(re.compile(r"\b(?:who|which|when|although|though|whereas)\b|\bsince\s+(?=(?:19|20)\d\d)", re.I),
+                       ("wh", "though", "since"), fold=True)
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|whereas|as|before|after)\b|\s[–—]\s")
 _PAST_TIME = re.compile(r"\b(?:in\s+(?:the\s+)?(?:previous|past|earlier|recent|former)\s+years|years\s+ago|"
                         r"over\s+the\s+(?:past\s+)?years|in\s+the\s+past\b(?!\s+(?:few|several|two|three)?\s*"
@@ -119,8 +127,10 @@ _ASSESS = re.compile(r"(?:assess|believ|estimat|judg|consider|think)\w*$", re.I)
 _FUTURE_PASSIVE = re.compile(r"\s+(?:(?:will|would|shall)|(?:is|are|was|were)\s+(?:expected\s+|scheduled\s+|due\s+)?to)"
                              r"\s+(?:also\s+|soon\s+)?be\s+\w+", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|final\s+|new\s+)?$", re.I)
-_TERMS = re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|understanding|settlement|arrangement)\s+(?:also\s+)?"
-                    r"(?:includ\w*|stipulat\w*|provid\w*\s+for|call\w*\s+for|envisag\w*)\b", re.I)
+_TERMS = Guarded(re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|understanding|settlement|arrangement)\s+(?:also\s+)?"
+                    r"(?:includ\w*|stipulat\w*|provid\w*\s+for|call\w*\s+for|envisag\w*)\b", re.I),
+                 ("agreement", "deal", "accord", "truce", "ceasefire", "understanding", "settlement", "arrangement"),
+                 fold=True)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -162,38 +172,46 @@ class EventFinder:
         """(start, end, entry) of the event triggers in text[a:b]."""
         lex = self.lex
         out = []
+        entries = lex.entries
         for m in lex.trigger_re.finditer(text, a, b):
-            form = _P1.sub(" ", m.group().lower())
-            e = lex.entries.get(form)
+            g = m.group()
+            low = g.lower()
+            e = entries.get(low if low.isalpha() else _P1.sub(" ", low))
             if e is None:
                 continue
-            prev = _words_before(text, m.start(), s0, 2)
+            m0, m1 = m.start(), m.end()
+            if not (e.noun or e.ing or e.lemma):
+                # a finite verb or a phrase, with no noun reading: an event wherever it stands
+                if e.verb:
+                    out.append((m0, m1, e, "verb"))
+                continue
+            prev = _P0.findall(text[max(s0, m0 - 60):m0].lower())[-2:]
             prev1 = prev[-1] if prev else ""
             prev_clean = prev1.strip("\"“”'")
-            noun_reading = e.noun and (prev_clean in _NOUN_CONTEXT or m.group()[0].isupper() and m.start() > s0)
+            noun_reading = e.noun and (prev_clean in _NOUN_CONTEXT or g[0].isupper() and m0 > s0)
             if e.verb and not (e.ing and prev_clean in _NOUN_CONTEXT) and not noun_reading:
-                out.append((m.start(), m.end(), e, "verb"))
+                out.append((m0, m1, e, "verb"))
                 continue
             if e.lemma and (prev_clean in _MODALS or prev_clean.endswith(("n't", "ly")) or prev_clean in _PRONOUNS
                             or (prev_clean.endswith("s") and prev_clean not in _NOUN_CONTEXT and len(prev_clean) > 3
                                 and not prev_clean.endswith(("ss", "'s", "’s")))):
-                out.append((m.start(), m.end(), e, "verb"))
+                out.append((m0, m1, e, "verb"))
                 continue
             if e.noun or e.ing:
                 if e.strong:
-                    out.append((m.start(), m.end(), e, "noun"))
+                    out.append((m0, m1, e, "noun"))
                     continue
-                before = text[max(s0, m.start() - 45):m.start()]
-                after = text[m.end():min(b, m.end() + 45)]
+                before = text[max(s0, m0 - 45):m0]
+                after = text[m1:min(b, m1 + 45)]
                 lv = None
-                for lv in self.lex.light_re.finditer(before):
+                for lv in lex.light_re.finditer(before):
                     pass
                 if lv is not None and not _P2.search(before[lv.end():]):
-                    out.append((m.start(), m.end(), e, "noun"))
+                    out.append((m0, m1, e, "noun"))
                     continue
-                om = self.lex.occurrence_re.search(after)
+                om = lex.occurrence_re.search(after)
                 if om and not _P2.search(after[:om.start()]) and om.start() < 30:
-                    out.append((m.start(), m.end(), e, "noun"))
+                    out.append((m0, m1, e, "noun"))
         return out
 
     # ---- typing --------------------------------------------------------------------------------------------------
@@ -202,8 +220,7 @@ class EventFinder:
         """movement or transfer (or seizure for "hand over") from what moves."""
         lex = self.lex
         after = text[t1:min(hi, t1 + 90)]
-        cut = re.search(r"\b(?:from|to|into|through|via|in|at|near|toward|towards|across|along|on|under|after|"
-                        r"before|which|who|where)\b|[;.]", after)
+        cut = _OBJECT_END.search(after)
         obj = after[:cut.start()] if cut else after
         subj = text[max(lo, t0 - 120):t0]
         cut2 = None
@@ -241,7 +258,7 @@ class EventFinder:
             if s.boilerplate:
                 continue
             s0, s1 = s.start, s.end
-            if lex.trigger_re.search(text, s0, s1) is None:
+            if not lex.trigger_re.occurs(text, s0, s1):
                 continue         # no trigger anywhere in the sentence: nothing to find (most sentences cost this)
             speakers = [(m.start, m.end) for m in sources.within(s0, s1)] + \
                        [(m.start, m.end) for m in actors.within(s0, s1)]

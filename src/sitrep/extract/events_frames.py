@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.extract.events_lexicon import Lexicon
+from sitrep.extract.events_lexicon import Guarded, Lexicon
 
 # Patterns used inline below, compiled once.
 _P0 = re.compile(r";|\bthat\b|—")
@@ -16,7 +16,7 @@ _P2 = re.compile(r"\s*(?:that|:)")
 
 
 _THAT = re.compile(r"""(?:\[\d+\])?\s*(?:,\s*)?(?:that\b|:|,|\s*["“])?""")
-_ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+_ACCORDING = Guarded(re.compile(r"\baccording\s+to\b", re.I), ("according",), fold=True)
 _DATELINE = re.compile(r"""^(?:[A-Z][A-Z' .,-]{2,40}(?:\([^)]{0,40}\))?\s*[–—-]\s+|[A-Z][\w ]{2,30}\s+-\s+[A-Z]\w+\s*$|"""
                        r"""[A-Z][\w ]{2,30}/\s+)""")
 _QUOTE_OPEN = re.compile(r"""^\s*["“]""")

@@ -6,9 +6,10 @@ so a sentence is scanned once per list whatever the size of the list.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from importlib import resources
 
 import yaml
@@ -202,6 +203,7 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 # The same words, split into their leading letters or digits and the rest ("al-qaim" -> "al", "-qaim").
 _WORD_SPLIT = re.compile(r"([A-Za-z0-9]+)([A-Za-z0-9'’-]*)")
 _LEAD = re.compile(r"[a-z0-9]+")
+_DIGIT_START = re.compile(r"[0-9]").match
 
 
 class _Words:
@@ -236,7 +238,7 @@ class _Words:
     def numbers(self) -> list[int]:
         """The starts of the words that begin with a digit."""
         if self._numbers is None:
-            self._numbers = [s for s, k in zip(self.starts, self.leads) if k[0] <= "9"]
+            self._numbers = list(compress(self.starts, map(_DIGIT_START, self.leads)))
         return self._numbers
 
 
@@ -275,6 +277,9 @@ class PhraseMatcher:
                 self.by_first.setdefault(words[0], []).append(words)
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
+        # Where a phrase can start: a word that is a phrase of one word, or the first two words of a longer one.
+        self._singles = frozenset(w for w, v in self.by_first.items() if any(len(p) == 1 for p in v))
+        self._pairs = frozenset(p[:2] for v in self.by_first.values() for p in v if len(p) > 1)
 
     def _hits(self, text: str):
         """The words of the text and, for this matcher, {word index: [(number of words, end offset), ...]}, with the
@@ -297,7 +302,9 @@ class PhraseMatcher:
         out: dict[int, list[tuple[int, int]]] = {}
         by_first = self.by_first
         n = len(words)
-        for i in compress(range(n), map(by_first.__contains__, words)):
+        at = set(compress(range(n), map(self._singles.__contains__, words)))
+        at.update(compress(range(n - 1), map(self._pairs.__contains__, zip(words, islice(words, 1, None)))))
+        for i in sorted(at):
             found = []
             for phrase in by_first[words[i]]:
                 k = len(phrase)
@@ -342,6 +349,26 @@ class PhraseMatcher:
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         return next(self.finditer(text, pos, endpos), None)
 
+    def occurs(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether ``search`` would find a phrase in text[pos:endpos]."""
+        starts, ends, hits, idx = self._hits(text)
+        if not hits:
+            return False
+        i0 = bisect_left(starts, pos)
+        n = bisect_left(starts, endpos)
+        while n > i0 and ends[n - 1] > endpos:
+            n -= 1
+        x = bisect_left(idx, i0)
+        while x < len(idx):
+            i = idx[x]
+            if i >= n:
+                return False
+            for k, _end in hits[i]:
+                if i + k <= n:
+                    return True
+            x += 1
+        return False
+
 
 class _Match:
     __slots__ = ("string", "_start", "_end")
@@ -360,6 +387,47 @@ class _Match:
 
     def group(self, *_):
         return self.string[self._start:self._end]
+
+
+class Guarded:
+    """A compiled pattern that can only match where one of some literals stands (in lowercase when ``fold``).
+
+    Most of the small patterns asked about every trigger find nothing; ``in`` tells that far faster than the pattern,
+    which is tried at every character. ``fold`` is trusted for ASCII strings only (a few non-ASCII letters match ASCII
+    ones in another case); other strings always go to the pattern. The results are the pattern's own.
+    """
+    __slots__ = ("rx", "lits", "fold")
+
+    def __init__(self, rx: re.Pattern, lits, fold: bool = False):
+        self.rx = rx
+        self.lits = tuple(lits)
+        self.fold = fold
+
+    def _may(self, s: str, pos: int, endpos: int) -> bool:
+        if self.fold:
+            if pos or endpos < len(s):
+                s = s[pos:endpos]
+            if not s.isascii():
+                return True
+            s = s.lower()
+            for lit in self.lits:
+                if lit in s:
+                    return True
+            return False
+        find = s.find
+        for lit in self.lits:
+            if find(lit, pos, endpos) >= 0:
+                return True
+        return False
+
+    def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.search(s, pos, endpos) if self._may(s, pos, endpos) else None
+
+    def match(self, s: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.match(s, pos, endpos) if self._may(s, pos, endpos) else None
+
+    def finditer(self, s: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.finditer(s, pos, endpos) if self._may(s, pos, endpos) else iter(())
 
 
 class TriggerEntry:

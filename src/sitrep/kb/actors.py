@@ -19,7 +19,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from bisect import bisect_left
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
@@ -111,6 +113,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+def _span_tokens(text: str, span) -> tuple[list[str], list[re.Match]]:
+    """The keys and word matches of the tokens of one stretch, as ``tokenize`` keeps them."""
+    n = len(text)
+    ms = list(WORD.finditer(text, span[0], span[1]))
+    infos = list(map(_word_info, map(re.Match.group, ms)))
+    ks = [k for k, _f in infos]
+    drop = [i for i, (_k, f) in enumerate(infos) if f & 7]
+    for i in reversed(drop):
+        f = infos[i][1]
+        if not f & 4:
+            e = ms[i].end()
+            nxt = text[e] if e < n else ""
+            if not (f & 1 and nxt in _HYPHENS) and not (f & 2 and nxt == " " and e + 1 < n and text[e + 1].isupper()):
+                continue
+        del ks[i]
+        del ms[i]
+    return ks, ms
+
+
 def key_stream(text: str, spans) -> tuple[str, list, list[int]]:
     """The token keys of several stretches of text as one string for the alias automaton.
 
@@ -118,26 +139,10 @@ def key_stream(text: str, spans) -> tuple[str, list, list[int]]:
     stretches so that no alias runs across two. Returns the string (" k1 k2 # k3 ... "), the word match of each token
     (None for a separator) and, for each token, the offset in the string of the space after it (ascending).
     """
-    n = len(text)
     keys: list[str] = []
     matches: list = []
-    info = _word_info
-    finditer = WORD.finditer
-    group = re.Match.group
     for span in spans:
-        ms = list(finditer(text, span[0], span[1]))
-        infos = list(map(info, map(group, ms)))
-        ks = [k for k, _f in infos]
-        drop = [i for i, (_k, f) in enumerate(infos) if f & 7]
-        for i in reversed(drop):
-            f = infos[i][1]
-            if not f & 4:
-                e = ms[i].end()
-                nxt = text[e] if e < n else ""
-                if not (f & 1 and nxt in _HYPHENS) and not (f & 2 and nxt == " " and e + 1 < n and text[e + 1].isupper()):
-                    continue
-            del ks[i]
-            del ms[i]
+        ks, ms = _span_tokens(text, span)
         keys.extend(ks)
         matches.extend(ms)
         keys.append("#")
@@ -146,6 +151,81 @@ def key_stream(text: str, spans) -> tuple[str, list, list[int]]:
     # the space after token i sits at sum(len(k) + 1 for k in keys[:i + 1])
     after = list(accumulate(len(k) + 1 for k in keys))
     return stream, matches, after
+
+
+# The marks the shared word list (``normalize.doc_words``) lets lead or join a word that are not letters themselves
+# (ʿ ʾ ʼ ʹ are letters, in both lists' words): we let none lead a word, and of these, join words only with ' ’ `.
+_MARKS_LEAD = "'’‘`´′"
+_MARKS_NOT_OURS = "‘´′"
+_JOINED_BY_OTHER = re.compile(f"[^\\W_][{_MARKS_NOT_OURS}][^\\W_]")
+
+
+def _doc_tokens(dw) -> tuple | None:
+    """Our tokens of a whole text, from the shared word list: (index of the first token of each shared word,
+    keys, starts, ends) of the tokens ``key_stream`` keeps; None where the two word lists differ (a word joined
+    by a mark only the shared list joins with)."""
+    got = dw.cache.get("actor_tokens", False)
+    if got is not False:
+        return got
+    text = dw.text
+    if any(c in text for c in _MARKS_NOT_OURS) and _JOINED_BY_OTHER.search(text):
+        dw.cache["actor_tokens"] = None
+        return None
+    words, starts = dw.words, dw.starts
+    lead = tuple(_MARKS_LEAD)
+    if any(map(str.startswith, words, repeat(lead))):
+        words, starts = list(words), list(starts)      # the shared list keeps a mark before a word: we do not
+        for i in compress(count(), map(str.startswith, words, repeat(lead))):
+            words[i] = words[i][1:]
+            starts[i] += 1
+    ends = dw.ends
+    infos = list(map(_word_info, words))
+    keys = list(map(itemgetter(0), infos))
+    flags = list(map(itemgetter(1), infos))
+    keep = [True] * len(words)
+    n = len(text)
+    for i in compress(count(), map((7).__and__, flags)):
+        f = flags[i]
+        if not f & 4:
+            e = ends[i]
+            nxt = text[e] if e < n else ""
+            if not (f & 1 and nxt in _HYPHENS) and not (f & 2 and nxt == " " and e + 1 < n and text[e + 1].isupper()):
+                continue
+        keep[i] = False
+    kept = list(compress(count(), keep))
+    got = (kept, list(compress(keys, keep)), list(compress(starts, keep)), list(compress(ends, keep)))
+    dw.cache["actor_tokens"] = got
+    return got
+
+
+def key_spans(text: str, spans, dw=None) -> tuple[str, list, list, list[int]]:
+    """``key_stream`` with the word offsets in place of the word matches: (stream, starts, ends, after), starts and
+    ends None at a separator. ``dw``: the text's shared word list (``sitrep.text.normalize.doc_words``), where the
+    words of each stretch are taken from it rather than split again."""
+    shared = _doc_tokens(dw) if dw is not None and dw.text is text else None
+    keys: list[str] = []
+    starts: list = []
+    ends: list = []
+    for span in spans:
+        ij = dw.span(span[0], span[1]) if shared is not None else None
+        if ij is not None:
+            kept, ks, ss, es = shared
+            a = bisect_left(kept, ij[0])
+            b = bisect_left(kept, ij[1], a)
+            keys.extend(ks[a:b])
+            starts.extend(ss[a:b])
+            ends.extend(es[a:b])
+        else:
+            ks, ms = _span_tokens(text, span)
+            keys.extend(ks)
+            starts.extend(m.start() for m in ms)
+            ends.extend(m.end() for m in ms)
+        keys.append("#")
+        starts.append(None)
+        ends.append(None)
+    stream = " " + " ".join(keys) + " "
+    after = list(accumulate(map((1).__add__, map(len, keys))))
+    return stream, starts, ends, after
 
 
 def alias_key(alias: str) -> str:
