@@ -540,16 +540,21 @@ class EventFinder:
         claim = Claim(type=etype, evidence=Span(s.start, s.end, s.text), trigger=Span(t0, t1, text[t0:t1]))
         # Actors: in the trigger's clause, before it agents (the subject), after it participants or targets; "by X"
         # is an agent. With no actor in its clause, the first actor of the scope is the subject.
-        passive = _P24.search(text[max(a, t0 - 25):t0])
-        clause_start = self._clause_start(text, a, t0)
         in_scope = actors.within(a, b)
-        before_clause = [m for m in in_scope if m.end <= clause_start]
-        in_clause_before = [m for m in in_scope if clause_start <= m.start and m.end <= t0]
-        chosen = [m for m in in_scope if m.start >= clause_start]
-        if not in_clause_before and before_clause:
-            chosen = before_clause[:1] + chosen
+        if in_scope:
+            clause_start = self._clause_start(text, a, t0)
+            before_clause = [m for m in in_scope if m.end <= clause_start]
+            in_clause_before = [m for m in in_scope if clause_start <= m.start and m.end <= t0]
+            chosen = [m for m in in_scope if m.start >= clause_start]
+            if not in_clause_before and before_clause:
+                chosen = before_clause[:1] + chosen
+        else:
+            chosen = in_scope
+        passive = None
         for m in chosen:
             if m.end <= t0:
+                if passive is None:
+                    passive = bool(_P24.search(text[max(a, t0 - 25):t0]))
                 role = "agent" if not passive else "target" if etype in ("attack", "arrest") else "participant"
             else:
                 before = text[max(t0, m.start - 12):m.start].lower()

@@ -1,8 +1,9 @@
 """Finds the places a report names, resolves them against the offline gazetteer, and reads their spatial phrase
 and role.
 
-One pass over the report: every word of the searched sentences is keyed (``sitrep.text.normalize``), the skeletons
-are concatenated, and the gazetteer's Aho-Corasick automaton finds every known name whatever its transliteration.
+One pass over the report: every word of the searched sentences is keyed (``sitrep.text.normalize``), and runs of
+consecutive word keys are grown through the gazetteer's word-level automaton (its name keys and their prefixes), which
+finds every known name whatever its transliteration.
 Matches must start and end on word boundaries; the longest accepted one wins. Each match is
 
 * filtered: a name inside an organisation's name ("Liwa' Al-Quds", "Deir Al-Zour Military Council", "Eye of the

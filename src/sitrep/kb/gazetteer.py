@@ -12,9 +12,10 @@ User imports (``sitrep gazetteer import SY.txt``) are written to the overlay dir
 or else ``$XDG_DATA_HOME/sitrep/gazetteer`` (``~/.local/share/sitrep/gazetteer``), one ``imported_*.tsv.gz`` per
 dump, in the same compact format as ``geonames_places.tsv.gz``; every file there is loaded with the shipped data.
 
-Every name of every entry is indexed under its transliteration skeleton (``sitrep.text.normalize.key``); one
-Aho-Corasick automaton over all skeletons lets the place finder scan a whole report at once. ``Gazetteer.load()``
-returns a process-wide instance.
+Every name of every entry is indexed under its transliteration skeleton (``sitrep.text.normalize.key``). The set of
+skeletons and of their prefixes (``key_sets``) is a word-level automaton over all names: the place finder grows runs
+of consecutive words only while they remain a prefix of some name, so a whole report is scanned in one pass and no
+name is looked up that the text does not begin. ``Gazetteer.load()`` returns a process-wide instance.
 """
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import ahocorasick
 import yaml
 
 from sitrep.text.normalize import fold, key
@@ -84,7 +84,6 @@ class Gazetteer:
     countries: dict[str, int] = field(default_factory=dict)       # cc -> entry index
     admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (cc, key of name or code) -> entry index
     demonyms: dict[str, str] = field(default_factory=dict)        # fold("Syrian") -> "SY"
-    automaton: ahocorasick.Automaton | None = None
 
     _instance = None
 
@@ -107,7 +106,6 @@ class Gazetteer:
         if overlay and overlay.is_dir():
             for path in sorted(overlay.glob("*.tsv.gz")):
                 self._load_places(path, "user")
-        self._build_automaton()
 
     def _add(self, e: Entry, extra_keys: list[tuple[str, bool]] = ()) -> int:
         i = len(self.entries)
@@ -174,13 +172,6 @@ class Gazetteer:
                             population=int(it.get("pop") or 0), source="curated",
                             names=tuple(str(n) for n in it.get("names") or []),
                             parent=f"curated:{it['parent']}" if it.get("parent") else None))
-
-    def _build_automaton(self):
-        a = ahocorasick.Automaton()
-        for k in self.index:
-            a.add_word(k, k)
-        a.make_automaton()
-        self.automaton = a
 
     def key_sets(self) -> tuple[frozenset[str], frozenset[str]]:
         """The name keys, and every string that begins a longer one (what a scanner may still grow into a key)."""
