@@ -151,7 +151,7 @@ def main() -> None:
 
     from sitrep.web import Settings, create_app
     store = open_store(str(path))
-    client = TestClient(create_app(store, Settings()))
+    client = TestClient(create_app(store, Settings()), base_url="http://127.0.0.1")
     print(f"store: {store.stats()['claims']} claims; {args.runs} runs per query after 3 warm-ups\n")
     print(f"{'query':38} {'median ms':>10} {'p95 ms':>8} {'items':>6} {'bytes':>9}")
     for name, url in QUERIES.items():

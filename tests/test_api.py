@@ -23,7 +23,7 @@ def seeded(tmp_path):
 @pytest.fixture()
 def client(seeded):
     store, _ = seeded
-    return TestClient(create_app(store, Settings(token=TOKEN, max_upload=20_000)))
+    return TestClient(create_app(store, Settings(token=TOKEN, max_upload=20_000)), base_url="http://127.0.0.1")
 
 
 @pytest.fixture()
@@ -341,7 +341,7 @@ def test_writing_needs_the_token(client, ids, seeded):
 
 
 def test_without_a_token_writing_is_disabled(seeded, ids):
-    c = TestClient(create_app(seeded[0], Settings(token=None)))
+    c = TestClient(create_app(seeded[0], Settings(token=None)), base_url="http://127.0.0.1")
     r = c.post(f"/api/claims/{claim_a(ids)}/review", json={"action": "accept", "reviewer": "a"},
                headers={"Authorization": "Bearer anything"})
     assert r.status_code == 403 and "--token" in r.json()["detail"]
@@ -349,13 +349,14 @@ def test_without_a_token_writing_is_disabled(seeded, ids):
 
 
 def test_remote_reading_needs_the_token_unless_allowed(seeded):
-    c = TestClient(create_app(seeded[0], Settings(token=TOKEN, host="0.0.0.0")))
+    c = TestClient(create_app(seeded[0], Settings(token=TOKEN, host="0.0.0.0")), base_url="http://127.0.0.1")
     assert c.get("/api/claims").status_code == 401
     assert c.get("/api/geo/claims").status_code == 401
     assert c.get("/api/claims", headers=AUTH).status_code == 200
     assert c.get("/api/config").json()["read_requires_token"] is True
     assert c.get("/").status_code == 200          # the page itself holds no data
-    open_read = TestClient(create_app(seeded[0], Settings(token=TOKEN, host="0.0.0.0", allow_remote_read=True)))
+    open_read = TestClient(create_app(seeded[0], Settings(token=TOKEN, host="0.0.0.0", allow_remote_read=True)),
+                           base_url="http://127.0.0.1")
     assert open_read.get("/api/claims").status_code == 200
 
 
@@ -392,3 +393,14 @@ def test_store_filter_default_hides_rejected(seeded, ids):
     review_claim(store, claim_a(ids), "reject", "tester")
     assert store.claims(ClaimFilter())[1] == 5
     assert store.claims(ClaimFilter(include_rejected=True))[1] == 6
+
+
+def test_open_reading_is_for_loopback_names_only(seeded):
+    """DNS rebinding: a page on another domain that points its name at 127.0.0.1 sends its own Host."""
+    c = TestClient(create_app(seeded[0], Settings(token=TOKEN)), base_url="http://127.0.0.1")
+    assert c.get("/api/reports").status_code == 200
+    assert c.get("/api/reports", headers={"host": "localhost:8000"}).status_code == 200
+    assert c.get("/api/reports", headers={"host": "[::1]:8000"}).status_code == 200
+    assert c.get("/api/reports", headers={"host": "attacker.example:8000"}).status_code == 401
+    authed = {"host": "attacker.example", "authorization": f"Bearer {TOKEN}"}
+    assert c.get("/api/reports", headers=authed).status_code == 200

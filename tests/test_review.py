@@ -144,7 +144,7 @@ def test_exports_use_reviewed_values(seeded):
 
 def test_review_endpoint(seeded):
     store, ids = seeded
-    c = TestClient(create_app(store, Settings(token=TOKEN)))
+    c = TestClient(create_app(store, Settings(token=TOKEN)), base_url="http://127.0.0.1")
     cid = movement(ids)
     r = c.post(f"/api/claims/{cid}/review", headers=AUTH,
                json={"action": "correct", "reviewer": "ana", "changes": {"date": "2024-03-10"}})
@@ -169,14 +169,14 @@ def test_review_endpoint(seeded):
 ])
 def test_bad_review_requests(seeded, body, status):
     store, ids = seeded
-    c = TestClient(create_app(store, Settings(token=TOKEN)))
+    c = TestClient(create_app(store, Settings(token=TOKEN)), base_url="http://127.0.0.1")
     r = c.post(f"/api/claims/{movement(ids)}/review", headers=AUTH, json=body)
     assert r.status_code == status and r.json()["detail"]
     assert store.claim(movement(ids)).status == "unreviewed"
 
 
 def test_review_of_unknown_claim_is_404(seeded):
-    c = TestClient(create_app(seeded[0], Settings(token=TOKEN)))
+    c = TestClient(create_app(seeded[0], Settings(token=TOKEN)), base_url="http://127.0.0.1")
     r = c.post("/api/claims/nope/review", headers=AUTH, json={"action": "accept", "reviewer": "ana"})
     assert r.status_code == 404
     assert c.get("/api/claims/nope/reviews").status_code == 404

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
 
-from sitrep.web.settings import Settings
+from sitrep.web.settings import Settings, is_loopback
 
 
 def _bearer(request: Request) -> str | None:
@@ -22,9 +22,18 @@ def _token_ok(settings: Settings, request: Request) -> bool:
     return bool(settings.token and given and hmac.compare_digest(given.encode(), settings.token.encode()))
 
 
+def _asked_for_loopback(request: Request) -> bool:
+    """Was the request addressed to a loopback name? A page elsewhere that rebinds its own domain to 127.0.0.1
+    still sends its domain as the Host, so open reading on loopback cannot be borrowed by a web page."""
+    host = request.headers.get("host", "")
+    name = host[1:host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    return is_loopback(name)
+
+
 def require_read(request: Request) -> None:
     settings: Settings = request.app.state.settings
-    if settings.read_open or _token_ok(settings, request):
+    if settings.allow_remote_read or (settings.read_open and _asked_for_loopback(request)) \
+            or _token_ok(settings, request):
         return
     raise HTTPException(401, "reading needs a token on this server: send 'Authorization: Bearer <token>'",
                         headers={"WWW-Authenticate": "Bearer"})
