@@ -92,9 +92,27 @@ _CAP_WORD = re.compile(r"[A-Z][\w'’]*")
 _PREP_END = re.compile(r"\b(?:of|from|for|with|in)\s+(?:the\s+)?$")
 _PLAIN_WORD = re.compile(r"[\w'’]+")
 _WS = re.compile(r"\s+")
+_WORD_AFTER_OPT = re.compile(r"(?:\s+\w+)?")
 # a publisher that describes itself as relaying other outlets' reporting
 _DIGEST_SELF = re.compile(r"\b(?:translates|translating|summari[sz]es|digests?|monitors\s+and\s+translates|"
                           r"tracks,?\s+(?:and\s+)?translates|republish(?:es)?|aggregates)\b", re.I)
+
+
+def _literal_hits(text: str, word: str, s0: int, s1: int, marks_before: str):
+    """``re.finditer(r"(?<![\w<marks_before>])" + re.escape(word) + r"(?![\w-])", text[s0:s1])`` as (start, end)
+    offsets into ``text``, without compiling a pattern per word."""
+    n = len(word)
+    s1 = min(s1, len(text))
+    i = text.find(word, s0, s1)
+    while i >= 0:
+        j = i + n
+        c = text[i - 1] if i > s0 else ""
+        d = text[j] if j < s1 else ""
+        if (not c or not (c.isalnum() or c == "_" or c in marks_before)) and (not d or not (d.isalnum() or d in "_-")):
+            yield i, j
+            i = text.find(word, j, s1)
+        else:
+            i = text.find(word, i + 1, s1)
 
 
 def _surface_caps(s: str) -> bool:
@@ -104,6 +122,10 @@ def _surface_caps(s: str) -> bool:
 
 # words without which ActorFinder.say_before_re cannot match
 _SAY_BEFORE_KEYS = ("statement", "announcement", "communiqu", "declaration", "post", "according", "per")
+
+
+def _has_say_key(low: str) -> bool:
+    return any(k in low for k in _SAY_BEFORE_KEYS)
 
 
 def _chunk(phrase: str) -> str:
@@ -230,6 +252,10 @@ class ActorFinder:
         # unknown organisations
         heads = lex.get("unit_heads", [])
         self.weak_heads = {h.lower() for h in lex.get("weak_heads", [])}
+        self.heads_lower = {h.lower() for h in heads}
+        # (surface, id of the refs tuple of the automaton) -> the refs the surface may stand for
+        self.surface_cache: dict[tuple[str, int], tuple[Ref, ...]] = {}
+        self.publisher_res: dict[str, re.Pattern] = {}
         self.stop_names = {s.lower() for s in lex.get("stop_names", [])}
         name = rf"{_ORG_NAME_TOKEN}(?:{_CONNECT}{_ORG_NAME_TOKEN}){{0,5}}"
         self.org_head_re = re.compile(rf"(?<![\w'’-])(?P<name>{name})\s+(?P<head>{_alt(heads)})(?![\w-])")
@@ -351,6 +377,11 @@ class _Run:
             lower = self.text.translate(_ASCII_LOWER)
         self.lebanon_cue = any(c in lower for c in ("lebanon", "lebanese", "beirut", "nasrallah", "dahiyeh", "dahieh"))
         self.trig = finder.triggers.scan(self.text, lower)
+        # segments in order and apart (sentences are): a keyword's segment is found by bisection
+        self.seg_starts = [s[0] for s in segments]
+        self.seg_ends = [s[1] for s in segments]
+        self.seg_apart = all(e <= s for e, s in zip(self.seg_ends, self.seg_starts[1:]))
+        self._masks: dict[str, set[int]] = {}
 
     # ---- keyword triggers ----
     def spans(self, cat: str, s0: int, s1: int) -> list[tuple[int, int]]:
@@ -363,6 +394,24 @@ class _Run:
             return []
         j = bisect_left(lst, (s1, -1), i)
         return [x for x in lst[i:j] if x[1] <= s1]
+
+    def mask(self, cat: str) -> set[int]:
+        """Indices of the segments for which ``has(cat, s0, s1)`` holds."""
+        m = self._masks.get(cat)
+        if m is None:
+            lst = self.trig.get(cat)
+            m = set()
+            if lst:
+                if self.seg_apart:
+                    starts, ends = self.seg_starts, self.seg_ends
+                    for a, b in lst:
+                        i = bisect_right(starts, a) - 1
+                        if i >= 0 and b <= ends[i]:
+                            m.add(i)
+                else:
+                    m = {i for i, (s0, s1, _h) in enumerate(self.segments) if self.has(cat, s0, s1)}
+            self._masks[cat] = m
+        return m
 
     def has(self, cat: str, s0: int, s1: int) -> bool:
         lst = self.trig.get(cat)
@@ -558,31 +607,47 @@ class _Run:
     def resolve_kb(self):
         """Longest non-overlapping KB matches; states by context; possessive absorption."""
         hits = []
+        cache = self.f.surface_cache
+        if len(cache) > 200_000:
+            cache.clear()
+        text = self.text
         for start, end, first, last, refs in self.kb_hits:
-            ok = [r for r in refs if self._surface_ok(start, end, r)]
+            k = (text[start:end], id(refs))       # the decision rests on the surface and the alias's refs alone
+            ok = cache.get(k)
+            if ok is None:
+                ok = cache[k] = tuple(r for r in refs if self._surface_ok(start, end, r))
             if ok:
                 hits.append((start, end, ok))
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         chosen = []
-        occupied: list[tuple[int, int]] = []
+        # the chosen spans, apart and in order of start: one bisection tells whether a span overlaps any
+        occ_s: list[int] = []
+        occ_e: list[int] = []
         for start, end, refs in hits:
-            if any(a < end and start < b for a, b in occupied):
+            i = bisect_left(occ_s, end)
+            if i and occ_e[i - 1] > start:
                 continue
             chosen.append((start, end, refs))
-            occupied.append((start, end))
+            occ_s.insert(i, start)
+            occ_e.insert(i, end)
         chosen.sort()
         # demonyms of non-host states before force nouns: "Iranian commanders", "Israeli strikes"
         dem_spans = []
-        for s0, s1, heading in self.segments:
+        segments = self.segments
+        for si in sorted(self.mask("dem")):
+            s0, s1, heading = segments[si]
             for m in self.anchored("dem", self.f.demonym_re, s0, s1):
-                if any(a < m.end() and m.start() < b for a, b in occupied):
+                i = bisect_left(occ_s, m.end())
+                if i and occ_e[i - 1] > m.start():
                     continue
                 st = self.kb.demonyms.get(word_key(m.group()))
                 if st is None or st.host:
                     continue
                 fm = self.f.force_re.match(self.text, m.end(), s1)
-                if fm and not any(a < fm.end() and m.start() < b for a, b in occupied):
-                    dem_spans.append((m.start(), fm.end(), st))
+                if fm:
+                    i = bisect_left(occ_s, fm.end())
+                    if not (i and occ_e[i - 1] > m.start()):
+                        dem_spans.append((m.start(), fm.end(), st))
         # walk the chosen spans in order, handling states and absorption
         items = [(s, e, refs, None) for s, e, refs in chosen] + [(s, e, None, st) for s, e, st in dem_spans]
         items.sort(key=lambda x: x[0])
@@ -650,6 +715,8 @@ class _Run:
         return state.name in self.kb.ancestors(unit.name)
 
     def _choose_actor(self, refs: list[Ref], start: int, end: int) -> ActorEntry:
+        if len(refs) == 1 and refs[0].name != "Hezbollah":
+            return self.kb.actors[refs[0].name]
         names = [r.name for r in refs]
         if "Hezbollah" in names or any(self.kb.actors[n].name == "Hezbollah" for n in names):
             # bare "Hezbollah" in a report about Iraq's Kata'ib Hezbollah that never mentions Lebanon
@@ -708,8 +775,7 @@ class _Run:
     def _maybe_statement(self, start: int, end: int, name: str):
         after = self.text[end:end + 140]
         before = self.text[max(0, start - 60):start]
-        if self.f.say_after_re.match(after) or (any(k in before.lower() for k in _SAY_BEFORE_KEYS)
-                                                and self.f.say_before_re.search(before)):
+        if self.f.say_after_re.match(after) or (_has_say_key(before.lower()) and self.f.say_before_re.search(before)):
             e = self.kb.actors.get(name)
             o = self.outlets.get(name) or self.kb.outlets.get(name)
             if isinstance(o, Outlet):
@@ -733,7 +799,9 @@ class _Run:
 
     def collectives(self):
         windows = []
-        for s0, s1, _h in self.segments:
+        segments = self.segments
+        for si in sorted(self.mask("coll")):
+            s0, s1, _h = segments[si]
             last = s0
             for k0, k1 in self.spans("coll", s0, s1):
                 if k0 < last:
@@ -780,9 +848,9 @@ class _Run:
     def proxies(self):
         """"its Syrian proxies", "Turkey's proxies": the collective of the forces the state backs."""
         rx = self.f.proxies_re
-        for s0, s1, _h in self.segments:
-            if not self.has("proxy", s0, s1):
-                continue
+        segments = self.segments
+        for si in sorted(self.mask("proxy")):
+            s0, s1, _h = segments[si]
             for m in rx.finditer(self.text, s0, s1):
                 if self.overlaps(*m.span()):
                     continue
@@ -842,9 +910,9 @@ class _Run:
                         and "militia" in m.entity.name.lower()], key=lambda m: m.start)
         if not colls:
             return
-        for s0, s1, _h in self.segments:
-            if not self.has("militia", s0, s1):
-                continue
+        segments = self.segments
+        for si in sorted(self.mask("militia")):
+            s0, s1, _h = segments[si]
             for m in self.f.bare_militia_re.finditer(self.text, s0, s1):
                 if self.overlaps(*m.span()):
                     continue
@@ -876,26 +944,30 @@ class _Run:
 
     def unknown_orgs(self):
         f = self.f
-        for s0, s1, heading in self.segments:
+        segments = self.segments
+        m_head, m_named, m_prefix, m_militia = (self.mask("org_head"), self.mask("named"), self.mask("prefix"),
+                                                self.mask("org_militia"))
+        for si in sorted(m_head | m_named | m_prefix | m_militia):
+            s0, s1, heading = segments[si]
             found = []
-            has_head = self.can_match("org_head", f.pre_org_head, s0, s1)
+            has_head = si in m_head and self.can_match("org_head", f.pre_org_head, s0, s1)
             # quoted names: 'a battalion named "Commander Nasrallah 406"'
-            if self.can_match("named", f.pre_named, s0, s1):
+            if si in m_named and self.can_match("named", f.pre_named, s0, s1):
                 for m in f.named_unit_re.finditer(self.text, s0, s1):
                     found.append((m.start("name"), m.end("name"), m.group("name").strip(), m.group("head").lower(), 3))
             if has_head:
-                for m in (f.numbered_re.finditer(self.text, s0, s1) if self.has("ordinal", s0, s1) else ()):
+                for m in (f.numbered_re.finditer(self.text, s0, s1) if si in self.mask("ordinal") else ()):
                     found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
-                for m in (f.branch_re.finditer(self.text, s0, s1) if self.has("branch", s0, s1) else ()):
+                for m in (f.branch_re.finditer(self.text, s0, s1) if si in self.mask("branch") else ()):
                     found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
             if not heading:
-                if self.can_match("prefix", f.pre_prefix, s0, s1):
+                if si in m_prefix and self.can_match("prefix", f.pre_prefix, s0, s1):
                     for m in f.org_prefix_re.finditer(self.text, s0, s1):
                         found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 1))
                 if has_head:
                     for m in self.windowed("org_head", f.pre_org_head, f.org_head_re, s0, s1):
                         found.append((m.start("name"), m.end("head"), m.group("name") + " " + m.group("head"), m.group("head").lower(), 0))
-                if self.can_match("org_militia", f.pre_org_militia, s0, s1):
+                if si in m_militia and self.can_match("org_militia", f.pre_org_militia, s0, s1):
                     for m in self.windowed("org_militia", f.pre_org_militia, f.org_militia_re, s0, s1):
                         found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 0))
             found.sort(key=lambda x: (-x[4], -(x[1] - x[0])))
@@ -937,7 +1009,7 @@ class _Run:
         if not words:
             return False
         content = [w for w in words if w.lower() not in ("of", "the", "and", "al", "el", "for", "wa", "bin", "ibn")]
-        heads = {h.lower() for h in self.kb.lexicon.get("unit_heads", [])}
+        heads = self.f.heads_lower
         name_words = [w for w in content if w.lower() not in heads]
         if not name_words:
             return False
@@ -946,9 +1018,9 @@ class _Run:
         if name_words[0].lower() in self.f.stop_names and len(name_words) == 1:
             return False
         # a place name followed by a head ("Homs Governorate") is not ours; places known to the place finder
-        for p in self.doc.places:
-            if p.text and re.fullmatch(re.escape(p.text) + r"(?:\s+\w+)?", raw):
-                if head.lower() in self.f.weak_heads:
+        if head.lower() in self.f.weak_heads:
+            for p in self.doc.places:
+                if p.text and raw.startswith(p.text) and _WORD_AFTER_OPT.fullmatch(raw, len(p.text)):
                     return False
         return True
 
@@ -972,10 +1044,12 @@ class _Run:
                     new[acr] = m.entity
         if not new:
             return
+        text = self.text
         for acr, ent in new.items():
+            if acr not in text:
+                continue
             for s0, s1, _h in self.segments:
-                for m in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", self.text[s0:s1]):
-                    a, b = s0 + m.start(), s0 + m.end()
+                for a, b in _literal_hits(text, acr, s0, s1, "-"):
                     if any(x.start == a and x.end == b for x in self.actor_mentions):
                         # a KB reading of the same letters: the text's own definition wins
                         for x in self.actor_mentions:
@@ -990,8 +1064,11 @@ class _Run:
     def persons_pass(self):
         f = self.f
         found: list[tuple[int, int, str, str | None, str | None, int, int]] = []   # start, end, name, title, role, rs, re
-        for s0, s1, heading in self.segments:
-            for m in self.anchored("title", f.title_re, s0, s1):
+        segments = self.segments
+        m_title, m_roles = self.mask("title"), self.mask("roles")
+        for si in sorted(m_title | m_roles):
+            s0, s1, heading = segments[si]
+            for m in (self.anchored("title", f.title_re, s0, s1) if si in m_title else ()):
                 title, name = m.group("title"), m.group("name")
                 name = self._trim_name(name)
                 if not name:
@@ -1004,7 +1081,7 @@ class _Run:
                 nstart = m.start("name")
                 nend = nstart + len(name)
                 found.append((m.start(), nend, name, title, None, m.start(), nend))
-            if heading or not self.can_match("roles", f.pre_roles, s0, s1):
+            if heading or si not in m_roles or not self.can_match("roles", f.pre_roles, s0, s1):
                 continue
             for m in f.role_prefix_re.finditer(self.text, s0, s1):
                 name = self._trim_name(m.group("name"))
@@ -1075,7 +1152,7 @@ class _Run:
                 return False
             if p.start <= start and end <= p.end:
                 return False
-        heads = {h.lower() for h in self.kb.lexicon.get("unit_heads", [])}
+        heads = self.f.heads_lower
         if any(w.lower() in heads for w in name.split()):
             return False
         return True
@@ -1109,6 +1186,7 @@ class _Run:
 
     def _surnames(self):
         """Later mentions of a person by surname: "Al-Jabbawi explained", "Abdi"."""
+        text = self.text
         for p in list(self.persons.values()):
             words = p.name.split()
             if len(words) < 2 or words[0].lower() in self.f.honorifics:
@@ -1121,9 +1199,10 @@ class _Run:
             for form in forms:
                 if len(form) < 4 or not form[0].isupper() and not form.lower().startswith("al-"):
                     continue
+                if form not in text:
+                    continue
                 for s0, s1, _h in self.segments:
-                    for mm in re.finditer(r"(?<![\w'’-])" + re.escape(form) + r"(?![\w-])", self.text[s0:s1]):
-                        a, b = s0 + mm.start(), s0 + mm.end()
+                    for a, b in _literal_hits(text, form, s0, s1, "'’-"):
                         if self.overlaps(a, b) or any(x.start <= a < x.end for x in self.person_mentions):
                             continue
                         self.person_mentions.append(Mention(a, b, self.text[a:b], p))
@@ -1140,7 +1219,11 @@ class _Run:
             if isinstance(m.entity, Actor) and m.entity.kind == "collective":
                 continue
             self._maybe_statement(m.start, m.end, m.entity.name)
-        for s0, s1, heading in self.segments:
+        segments = self.segments
+        m_kind = self.mask("outlet_kind")
+        todo = m_kind | self.mask("according")     # body_source_re cannot match without "according"
+        for si in (range(len(segments)) if "Source:" in self.text else sorted(todo)):
+            s0, s1, heading = segments[si]
             if self.text.find("ccording", s0, s1) >= 0:
               for m in f.body_source_re.finditer(self.text, s0, s1):
                 name = re.sub(r"\s+", " ", m.group("name"))
@@ -1155,7 +1238,7 @@ class _Run:
                 name = self.text[a:b].strip()
                 o = self.kb.outlet(name)
                 self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(name))
-            if heading or not self.has("outlet_kind", s0, s1):
+            if heading or si not in m_kind:
                 continue
             for m in (*f.outlet_form_after_re.finditer(self.text, s0, s1),
                       *self.windowed("outlet_before", f.outlet_before_kind, f.outlet_form_before_re, s0, s1)):
@@ -1179,9 +1262,8 @@ class _Run:
                 self.taken.append((a, b))
         # back-references: "the website", "the press agency", "the observatory"
         if self.source_mentions:
-            for s0, s1, heading in self.segments:
-                if not self.has("anaphor", s0, s1):
-                    continue
+            for si in sorted(self.mask("anaphor")):
+                s0, s1, heading = segments[si]
                 for m in f.anaphor_re.finditer(self.text, s0, s1):
                     if self.overlaps(*m.span()):
                         continue
@@ -1213,8 +1295,13 @@ class _Run:
         name = entry.name if entry is not None else pub
         forms = {pub, name, *(entry.aliases if entry is not None else ())}
         forms = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
-        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])",
-                        re.I)
+        pattern = r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])"
+        cache = self.f.publisher_res        # compiled once per publisher, not once per report
+        rx = cache.get(pattern)
+        if rx is None:
+            if len(cache) > 4096:
+                cache.clear()
+            rx = cache[pattern] = re.compile(pattern, re.I)
         found = [m for m in rx.finditer(self.text) if _surface_caps(m.group())]
         if entry is None and self._describes_digest(found):
             return

@@ -90,7 +90,11 @@ _HAIL = re.compile(r"\b(?:hail(?:s|ed|ing)?\s+from|native\s+of|originally\s+from
 _HAIL_CLAUSE = Guarded(re.compile(r"\b(?:hail(?:s|ed|ing)?\s+from|natives?\s+of|originally\s+from)\b[^,;.]*", re.I),
                        ("hail", "native", "originally"), fold=True)
 _BARE_PLACE = re.compile(r"\b(?:the|that|this)\s+(?:same\s+)?(?:town|city|village|area|region|airport|base|crossing|border\s+crossing|camp|governorate|province)\b", re.I)
-_CLAUSE_CUT = re.compile(r";|,\s|\b(?:when|while|whereas|where|which|who|that|after|before|as|because|since|and|but)\b")
+# ";|,\s|\b(?:when|while|whereas|where|which|who|that|after|before|as|because|since|and|but)\b", written with each
+# word's first letter outside its "\b" ("w(?<!\ww)hen" is "\bwhen": no word character before the "w"), so that every
+# alternative opens with a plain character and the regex engine skips ahead to those characters.
+_CLAUSE_CUT = re.compile(r";|,\s|w(?<!\ww)(?:hen|hile|hereas|here|hich|ho)\b|t(?<!\wt)hat\b|a(?<!\wa)(?:fter|s|nd)\b|"
+                         r"b(?<!\wb)(?:efore|ecause|ut)\b|s(?<!\ws)ince\b")
 _NEW_EVENT = Guarded(re.compile(r"\b(?:additional|another|other|second|further|new|more|separate|earlier|previous)\b",
                                re.I), ("additional", "other", "second", "further", "new", "more", "separate", "earlier",
                                        "previous"), fold=True)
@@ -134,9 +138,8 @@ _TERMS = Guarded(re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|underst
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
-def _words_before(text: str, pos: int, lo: int, n: int) -> list[str]:
-    chunk = text[max(lo, pos - 60):pos]
-    return _P0.findall(chunk.lower())[-n:]
+def _agent_first(x: ClaimActor) -> int:
+    return 0 if x.role == "agent" else 1
 
 
 def _family(t: str) -> str:
@@ -151,13 +154,12 @@ class _Index:
         self.starts = [m.start for m in self.items]
 
     def within(self, a: int, b: int) -> list[Mention]:
-        i = bisect_left(self.starts, a)
-        out = []
-        while i < len(self.items) and self.items[i].start < b:
-            if self.items[i].end <= b:
-                out.append(self.items[i])
-            i += 1
-        return out
+        starts = self.starts
+        i = bisect_left(starts, a)
+        j = bisect_left(starts, b, i)
+        if i == j:
+            return []
+        return [m for m in self.items[i:j] if m.end <= b]
 
 
 class EventFinder:
@@ -165,6 +167,7 @@ class EventFinder:
 
     def __init__(self):
         self.lex = lexicon()
+        self._last_clause = (None, -1, -1, -1)
 
     # ---- triggers ------------------------------------------------------------------------------------------------
 
@@ -365,11 +368,14 @@ class EventFinder:
         doc.claims = [c for c in claims if c.actors or c.places]
         return doc
 
-    @staticmethod
-    def _clause_start(text: str, a: int, t0: int) -> int:
+    def _clause_start(self, text: str, a: int, t0: int) -> int:
+        key = self._last_clause
+        if key[0] is text and key[1] == a and key[2] == t0:
+            return key[3]        # asked again for the same trigger (by ``_claim``, then by the stage)
         start = a
         for m in _CLAUSE_CUT.finditer(text, a, t0):
             start = m.end()
+        self._last_clause = (text, a, t0, start)
         return start
 
     def _suppress(self, text, trig, c0, c1, published=None):
@@ -389,8 +395,9 @@ class EventFinder:
                 pass
             if tm is not None and not _P10.search(lead[tm.end():]):
                 continue
-            after = text[t1:min(c1, t1 + 60)]
-            occurs = bool(_P11.match(after)) or bool(_P12.search(after[:30]))
+            if how == "noun":
+                after = text[t1:min(c1, t1 + 60)]
+                occurs = bool(_P11.match(after)) or bool(_P12.search(after[:30]))
             if how == "noun" and not occurs:
                 window = text[max(c0, t0 - 40):t0]
                 bg = None
@@ -567,7 +574,8 @@ class EventFinder:
             if any(x.actor.name == m.entity.name for x in claim.actors):
                 continue
             claim.actors.append(ClaimActor(m.entity, Span(m.start, m.end, m.text), role))
-        claim.actors.sort(key=lambda x: 0 if x.role == "agent" else 1)
+        if len(claim.actors) > 1:
+            claim.actors.sort(key=_agent_first)
         # Places, with a role from the place stage or from the preposition before them.
         hail_spans = []
         for hm in _HAIL_CLAUSE.finditer(text, a, b):
@@ -674,6 +682,7 @@ class EventFinder:
                 elif not self.lex.personnel_re.search(rest) and not self.lex.materiel_re.search(rest) and \
                         not _P32.search(rest):
                     anaphoric = False
+        claim_names = own_date = None
         for j in range(len(claims) - 1, -1, -1):
             prev = claims[j]
             ps = doc.sentences[sent_of_claim[j]]
@@ -685,12 +694,16 @@ class EventFinder:
                 continue
             if anaphoric and sent_of_claim[j] != si:
                 return j
-            shared = len({x.actor.name for x in prev.actors} & {x.actor.name for x in claim.actors}) + \
-                len({x.place.name for x in prev.places} & {x.place.name for x in claim.places})
-            own_date = any(s.start <= m.start < t0 and m.entity.value for m in doc.dates)
+            if claim_names is None:
+                claim_names = ({x.actor.name for x in claim.actors}, {x.place.name for x in claim.places})
+            shared = len({x.actor.name for x in prev.actors} & claim_names[0]) + \
+                len({x.place.name for x in prev.places} & claim_names[1])
             if shared >= 2 and not _NEW_EVENT.search(subj[:80]) and s.paragraph - ps.paragraph <= 1 \
-                    and prev.type == claim.type and sent_of_claim[j] != si and not own_date:
-                return j
+                    and prev.type == claim.type and sent_of_claim[j] != si:
+                if own_date is None:
+                    own_date = any(s.start <= m.start < t0 and m.entity.value for m in doc.dates)
+                if not own_date:
+                    return j
         return None
 
     def _merge(self, into: Claim, other: Claim, text: str) -> None:

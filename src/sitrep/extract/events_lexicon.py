@@ -33,10 +33,32 @@ def inflect(lemma: str) -> list[str]:
     return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
 
 
+def _esc(phrase: str) -> str:
+    """A phrase as a regex: its characters literal, any whitespace between its words."""
+    return re.escape(phrase).replace(r"\ ", r"\s+")
+
+
+def factored(items, esc=_esc) -> str:
+    """The alternation of ``items`` (in their order), grouped by first character: "a(?:rmored|ir)|t(?:anks|ruck)".
+
+    The regex engine tries the alternatives of a group only where its first character stands, instead of entering
+    each alternative in turn at every position. It matches exactly what the plain alternation matches: a character
+    stands for at most one group (first characters are ASCII and compared in lowercase, as the case-insensitive
+    match compares them), and within a group, as on backtracking, the alternatives keep their order.
+    """
+    items = list(items)
+    if not all(w and w[0].isascii() and not w[0].isspace() for w in items):
+        return "|".join(esc(w) for w in items)
+    groups: dict[str, list[str]] = {}
+    for w in items:
+        groups.setdefault(w[0].lower(), []).append(w)
+    return "|".join(esc(ws[0][0]) + "(?:" + "|".join(esc(w[1:]) for w in ws) + ")" for ws in groups.values())
+
+
 def alternation(words, flags=re.I) -> "Gated":
     """One regex matching any of the words or phrases, longest first, on word boundaries."""
     words = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    body = factored(words)
     return Gated(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags), words)
 
 
@@ -200,45 +222,55 @@ class Gated:
 
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
-# The same words, split into their leading letters or digits and the rest ("al-qaim" -> "al", "-qaim").
-_WORD_SPLIT = re.compile(r"([A-Za-z0-9]+)([A-Za-z0-9'’-]*)")
+# The same words, with the text between them (split keeps both, and their lengths give the offsets).
+_WORD_SPLIT = re.compile(r"([A-Za-z0-9][A-Za-z0-9'’-]*)")
+_PUNCT = re.compile(r"['’-]").search
 _LEAD = re.compile(r"[a-z0-9]+")
 _DIGIT_START = re.compile(r"[0-9]").match
 
 
 class _Words:
-    """The words of one text: parallel lists of starts, ends, lowercased words and their leading letters or digits;
-    and each phrase matcher's hits in it."""
-    __slots__ = ("text", "starts", "ends", "words", "leads", "hits", "_numbers")
+    """The words of one text: parallel lists of starts, ends and lowercased words (and, when asked, each word's leading
+    letters or digits); and each phrase matcher's hits in it."""
+    __slots__ = ("text", "starts", "ends", "words", "_leads", "hits", "_numbers")
 
     def __init__(self, text):
         self.text = text
         self.hits: dict = {}
+        self._leads = self._numbers = None
         if text is None:
-            self.starts = self.ends = self.words = self.leads = []
+            self.starts = self.ends = self.words = []
             return
         low = text.lower()
         if len(low) == len(text):
             parts = _WORD_SPLIT.split(low)
-            leads = parts[1::3]
-            words = list(map(str.__add__, leads, parts[2::3]))
+            words = parts[1::2]
             cum = list(accumulate(map(len, parts)))
-            self.starts = cum[0::3][:len(words)]
-            self.ends = cum[2::3]
+            self.starts = cum[0::2][:len(words)]
+            self.ends = cum[1::2]
         else:           # a rare letter whose lowercase is longer: lower word by word
             ms = list(_WORD.finditer(text))
             self.starts = [m.start() for m in ms]
             self.ends = [m.end() for m in ms]
             words = [m.group().lower() for m in ms]
+        self.words = words
+
+    @property
+    def leads(self) -> list[str]:
+        """Each word's leading letters or digits ("al" of "al-qaim"): the word itself unless it holds ' ’ or -."""
+        if self._leads is None:
+            words = self.words
+            leads = list(words)
             lead = _LEAD.match
-            leads = [w if w.isalnum() else lead(w).group() for w in words]
-        self.words, self.leads = words, leads
-        self._numbers = None
+            for i in compress(range(len(words)), map(_PUNCT, words)):
+                leads[i] = lead(words[i]).group()
+            self._leads = leads
+        return self._leads
 
     def numbers(self) -> list[int]:
         """The starts of the words that begin with a digit."""
         if self._numbers is None:
-            self._numbers = list(compress(self.starts, map(_DIGIT_START, self.leads)))
+            self._numbers = list(compress(self.starts, map(_DIGIT_START, self.words)))
         return self._numbers
 
 
@@ -280,10 +312,14 @@ class PhraseMatcher:
         # Where a phrase can start: a word that is a phrase of one word, or the first two words of a longer one.
         self._singles = frozenset(w for w, v in self.by_first.items() if any(len(p) == 1 for p in v))
         self._pairs = frozenset(p[:2] for v in self.by_first.values() for p in v if len(p) > 1)
+        self._text = None
+        self._found = None
 
     def _hits(self, text: str):
         """The words of the text and, for this matcher, {word index: [(number of words, end offset), ...]}, with the
         sorted indices that have hits."""
+        if self._text is text:
+            return self._found
         if _CURRENT.text is not text:
             if len(text) < _SHORT:       # a short string of its own
                 toks = _tokens(text)
@@ -295,6 +331,7 @@ class PhraseMatcher:
         if found is None:
             hits = self._scan(text, r.starts, r.ends, r.words)
             found = r.hits[self] = (r.starts, r.ends, hits, sorted(hits))
+        self._text, self._found = text, found     # held, so that identity is safe
         return found
 
     def _scan(self, text, starts, ends, words) -> dict[int, list[tuple[int, int]]]:
@@ -484,10 +521,10 @@ class Lexicon:
         self.attack_object_re = alternation(th["attack_objects"])
 
         eq = _load("equipment.yaml")
-        mods = "|".join(re.escape(m) for m in sorted(eq["modifiers"], key=len, reverse=True))
-        models = "|".join(re.escape(m) for m in sorted(eq["models"], key=len, reverse=True))
+        mods = factored(sorted(eq["modifiers"], key=len, reverse=True), re.escape)
+        models = factored(sorted(eq["models"], key=len, reverse=True), re.escape)
         heads = sorted(set(eq["heads"]) | set(eq.get("singular") or []), key=len, reverse=True)
-        heads_re = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+        heads_re = factored(heads)
         self.equipment_re = Gated(re.compile(
             rf"(?<![\w-])(?:(?:{mods})[\s-]+){{0,3}}(?:(?:{models})\s+(?:\d+\s+)?)?(?:(?:{mods})[\s-]+)?(?:{heads_re})(?![\w-])",
             re.I), list(eq["modifiers"]) + list(eq["models"]) + heads)
@@ -496,10 +533,10 @@ class Lexicon:
         un = _load("units.yaml")
         self.numbers = {k.lower(): v for k, v in un["numbers"].items()}
         units = sorted(un["units"], key=len, reverse=True)
-        units_re = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
-        vague = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(un["vague"], key=len, reverse=True))
-        quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(un["qualifiers"], key=len, reverse=True))
-        numwords = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(self.numbers, key=len, reverse=True))
+        units_re = factored(units)
+        vague = factored(sorted(un["vague"], key=len, reverse=True))
+        quals = factored(sorted(un["qualifiers"], key=len, reverse=True))
+        numwords = factored(sorted(self.numbers, key=len, reverse=True))
         self.quantity_re = re.compile(
             rf"(?<![\w-])(?:(?P<qual>{quals})\s+)?(?:(?P<num>\d[\d,]*(?:\.\d+)?)|(?P<word>{numwords})|(?P<vague>{vague}))"
             rf"(?:\s+of)?(?:\s+(?:its|their|his|the|these|those))?"

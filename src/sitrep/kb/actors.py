@@ -160,6 +160,18 @@ _MARKS_NOT_OURS = "‘´′"
 _JOINED_BY_OTHER = re.compile(f"[^\\W_][{_MARKS_NOT_OURS}][^\\W_]")
 
 
+@lru_cache(maxsize=131072)
+def _shared_word_info(w: str) -> tuple[str, int]:
+    """``_word_info`` of a word of the shared word list, a leading mark taken off first (flag 16: there was one)."""
+    if w.startswith(_MARKS_LEAD_T):
+        k, f = _word_info(w[1:])
+        return k, f | 16
+    return _word_info(w)
+
+
+_MARKS_LEAD_T = tuple(_MARKS_LEAD)
+
+
 def _doc_tokens(dw) -> tuple | None:
     """Our tokens of a whole text, from the shared word list: (index of the first token of each shared word,
     keys, starts, ends) of the tokens ``key_stream`` keeps; None where the two word lists differ (a word joined
@@ -171,29 +183,39 @@ def _doc_tokens(dw) -> tuple | None:
     if any(c in text for c in _MARKS_NOT_OURS) and _JOINED_BY_OTHER.search(text):
         dw.cache["actor_tokens"] = None
         return None
-    words, starts = dw.words, dw.starts
-    lead = tuple(_MARKS_LEAD)
-    if any(map(str.startswith, words, repeat(lead))):
-        words, starts = list(words), list(starts)      # the shared list keeps a mark before a word: we do not
-        for i in compress(count(), map(str.startswith, words, repeat(lead))):
-            words[i] = words[i][1:]
-            starts[i] += 1
-    ends = dw.ends
-    infos = list(map(_word_info, words))
+    words, starts, ends = dw.words, dw.starts, dw.ends
+    infos = list(map(_shared_word_info, words))
     keys = list(map(itemgetter(0), infos))
     flags = list(map(itemgetter(1), infos))
-    keep = [True] * len(words)
+    flagged = list(compress(count(), map((23).__and__, flags)))       # a leading mark, an article, "the"
+    if not flagged:
+        got = (range(len(words)), keys, starts, ends)
+        dw.cache["actor_tokens"] = got
+        return got
     n = len(text)
-    for i in compress(count(), map((7).__and__, flags)):
+    drop = []
+    for i in flagged:
         f = flags[i]
+        if f & 16:
+            if starts is dw.starts:
+                starts = list(starts)       # the shared list keeps a mark before a word: we do not
+            starts[i] += 1
+            if not f & 7:
+                continue
         if not f & 4:
             e = ends[i]
             nxt = text[e] if e < n else ""
             if not (f & 1 and nxt in _HYPHENS) and not (f & 2 and nxt == " " and e + 1 < n and text[e + 1].isupper()):
                 continue
-        keep[i] = False
-    kept = list(compress(count(), keep))
-    got = (kept, list(compress(keys, keep)), list(compress(starts, keep)), list(compress(ends, keep)))
+        drop.append(i)
+    if not drop:
+        got = (range(len(words)), keys, starts, ends)
+    else:
+        keep = [True] * len(words)
+        for i in drop:
+            keep[i] = False
+        got = (list(compress(count(), keep)), list(compress(keys, keep)), list(compress(starts, keep)),
+               list(compress(ends, keep)))
     dw.cache["actor_tokens"] = got
     return got
 
@@ -228,8 +250,10 @@ def key_spans(text: str, spans, dw=None) -> tuple[str, list, list, list[int]]:
     return stream, starts, ends, after
 
 
+@lru_cache(maxsize=65536)
 def alias_key(alias: str) -> str:
-    """The space-joined token keys of a name, as the automaton stores it."""
+    """The space-joined token keys of a name, as the automaton stores it (cached: the finder looks the same names up
+    in every report)."""
     return " ".join(t.key for t in tokenize(alias))
 
 
