@@ -1,6 +1,7 @@
 """Attribution: source chains, cited-report date anchoring, restatements; and a score regression on the shared
 seed and dev sets (skipped when ../shared is absent)."""
 import importlib.util
+import io
 import json
 import pathlib
 
@@ -120,56 +121,64 @@ def test_key_points_restate_the_body():
     assert len(heads) == 1 and heads[0].optional
 
 
+def test_same_day_is_the_day_last_told():
+    doc = doc_of("The Hawks Brigade shelled Tal Hamra on Monday.\n\n"
+                 "Valley Post added that on the same day, the Northern Army arrested two smugglers in Wadi Town.")
+    assert [c.date.value for c in doc.claims] == ["2024-03-11", "2024-03-11"]
+
+
+def test_later_takes_the_day_last_told():
+    doc = doc_of("The Hawks Brigade shelled Tal Hamra on Monday. Two officers of the Northern Army later met the "
+                 "Hawks Brigade in Wadi Town.")
+    assert [c.date.value for c in doc.claims] == ["2024-03-11", "2024-03-11"]
+
+
 # ---- score regression on the shared sets --------------------------------------------------------------------
 
 SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
-def _score(gold_file, docs_dir):
+def _score(gold_file, docs_dir, tmp_path):
+    """Score the product path, as a user gets it: ingest the folder into a fresh store, export JSON Lines, and
+    score that export. Only the documents go in; nothing from the gold file reaches the pipeline."""
     if not gold_file.exists() or not docs_dir.exists() or not (SHARED / "score.py").exists():
         pytest.skip(f"shared evaluation data not found at {gold_file.parent}")
     spec = importlib.util.spec_from_file_location("shared_score", SHARED / "score.py")
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    from sitrep.extract.model import ReportMeta
-    from sitrep.extract.pipeline import default_pipeline
-    from sitrep.extract.serialize import record_of
-    from sitrep.ingest.loader import read_file
+    from sitrep.export.jsonl import write
+    from sitrep.ingest import ingest_paths
+    from sitrep.store import open_store
 
+    store = open_store(str(tmp_path / "score.db"))
+    ingest_paths(store, [docs_dir])
+    out = io.StringIO()
+    write(store, out)
+    reports = [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
     gold = json.loads(gold_file.read_text(encoding="utf-8"))["documents"]
-    by_id = {d["id"]: d for d in gold}
-    reports = []
-    for path in sorted(f for f in docs_dir.iterdir() if f.suffix in (".txt", ".html")):
-        p = read_file(path)
-        g = by_id.get(path.stem, {})
-        meta = ReportMeta(id=p.id, origin=str(path), title=p.meta.title,
-                          published=p.meta.published or g.get("published"),
-                          publisher=p.meta.publisher or g.get("publisher"), footnotes=p.meta.footnotes)
-        rec = record_of(default_pipeline()(p.text, meta, p.meta.body), "test")
-        # Restatements are folded into their body claim by record_of; a denied event did not happen.
-        rec["claims"] = [c for c in rec["claims"] if c.get("restates") is None and not c["negated"]]
-        rec.update(id=path.stem, origin=str(path))
-        reports.append(rec)
     result, _ = scorer.score(gold, reports)
     return result
 
 
-def test_seed_scores():
-    r = _score(SHARED / "seeds.gold.json", SHARED.parent / "seeds")
+def test_seed_scores(tmp_path):
+    r = _score(SHARED / "seeds.gold.json", SHARED.parent / "seeds", tmp_path)
     assert r["events"]["f1"] >= 0.85, r["events"]
     assert r["events_strict"]["f1"] >= 0.65, r["events_strict"]
     assert r["slots"]["date"] >= 0.90 and r["slots"]["source"] >= 0.90 and r["slots"]["modality"] >= 0.95, r["slots"]
 
 
-def test_dev_scores():
-    r = _score(SHARED / "dev" / "gold.json", SHARED / "dev" / "docs")
-    assert r["events"]["f1"] >= 0.60, r["events"]
-    assert r["events_strict"]["f1"] >= 0.38, r["events_strict"]
+def test_dev_scores(tmp_path):
+    r = _score(SHARED / "dev" / "gold.json", SHARED / "dev" / "docs", tmp_path)
+    # Through the product path the publication date of the undated dev reports is unknown (the gold file's is not
+    # fed in), so strict scores sit lower than they did with gold metadata; thresholds a little below the product.
+    assert r["events"]["f1"] >= 0.74, r["events"]
+    assert r["events_strict"]["f1"] >= 0.31, r["events_strict"]
 
 
-def test_example_reports_scores():
+def test_example_reports_scores(tmp_path):
     """Our illustrative reports (fictional outlets, other house styles): a proxy for reports of unseen styles."""
     examples = pathlib.Path(__file__).resolve().parents[1] / "examples" / "reports"
-    r = _score(examples / "gold.json", examples)
-    assert r["events"]["f1"] >= 0.66, r["events"]
-    assert r["slots"]["source"] >= 0.60, r["slots"]
+    r = _score(examples / "gold.json", examples, tmp_path)
+    assert r["events"]["f1"] >= 0.72, r["events"]
+    assert r["events_strict"]["f1"] >= 0.26, r["events_strict"]
+    assert r["slots"]["source"] >= 0.62 and r["slots"]["date"] >= 0.76, r["slots"]

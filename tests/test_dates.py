@@ -92,3 +92,12 @@ def test_finder_stage_fills_doc_dates():
     doc = Doc(text=text, meta=ReportMeta(id="x", origin="x", published="2024-03-05"), body=[(0, len(text))])
     doc = DateFinder()(split_sentences(doc))
     assert [(m.text, m.entity.value) for m in doc.dates] == [("On Sunday", "2024-03-03"), ("March 3", "2024-03-03")]
+
+
+def test_past_month_is_the_anchor_month_and_later_that_day_is_found():
+    import datetime as _dt
+    from sitrep.extract.dates import find_expressions, parse_expression, resolve
+    anchor = _dt.date(2024, 3, 14)
+    assert resolve(parse_expression("over the past month"), anchor).value == "2024-03"
+    assert resolve(parse_expression("last month"), anchor).value == "2024-02"
+    assert [t for _, _, t in [(a, b, "x") for a, b, _ in find_expressions("Later that day, the convoy left.")]]

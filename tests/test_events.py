@@ -156,3 +156,27 @@ def test_analyst_comment_and_past_background_are_not_events():
     found = claims("Tal Hamra has been contested since 2015, when the Northern Army attacked the Hawks Brigade there.",
                    published="2024-03-15")
     assert not found
+
+
+def test_denied_event_is_negated():
+    doc = run("The Hawks Brigade denied reports by local pages that its fighters had withdrawn from Al-Qasr.",
+              actors={"Hawks Brigade": "Hawks Brigade"}, places={"Al-Qasr": "city"})
+    assert doc.claims and all(c.negated for c in doc.claims)
+
+
+def test_charge_is_not_an_event():
+    doc = run("The Northern Army arrested a man involved in smuggling weapons from Al-Qasr.",
+              actors={"Northern Army": "Northern Army"}, places={"Al-Qasr": "city"})
+    assert [c.type for c in doc.claims] == ["arrest"]
+
+
+def test_campaign_targets_an_audience_not_a_place():
+    doc = run("The Hawks Brigade opened a recruitment office in Al-Qasr. The drive targets young men in Wadi Town.",
+              actors={"Hawks Brigade": "Hawks Brigade"}, places={"Al-Qasr": "city", "Wadi Town": "city"})
+    assert "attack" not in [c.type for c in doc.claims]
+
+
+def test_people_handed_over_are_not_a_seizure():
+    doc = run("The Northern Army arrested three smugglers in Al-Qasr. The men were handed over to the police in "
+              "Wadi Town.", actors={"Northern Army": "Northern Army"}, places={"Al-Qasr": "city", "Wadi Town": "city"})
+    assert [c.type for c in doc.claims] == ["arrest"]

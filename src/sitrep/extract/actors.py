@@ -1196,7 +1196,7 @@ class _Run:
             m = re.match(r"(?:al|el)-(.+)", last, re.I)
             if m:
                 forms |= {m.group(1), "Al-" + m.group(1), "al-" + m.group(1)}
-            for form in forms:
+            for form in sorted(forms, key=lambda f: (-len(f), f)):     # longest first, and the same in every run
                 if len(form) < 4 or not form[0].isupper() and not form.lower().startswith("al-"):
                     continue
                 if form not in text:

@@ -1,8 +1,8 @@
 """Attribution: who says so, and when, for every claim.
 
 The stage walks the report's sentences in order and keeps a *reporting context*: the outlet being cited, the date of
-its report, its footnote and its stated sourcing. A sentence with a reporting frame ("On December 23, the Eye of the
-Euphrates website quoted exclusive sources, which claimed that ...") opens a new context; a frame that refers back
+its report, its footnote and its stated sourcing. A sentence with a reporting frame ("On March 3, the River Herald
+website quoted its own sources, which claimed that ...") opens a new context; a frame that refers back
 ("The website added that", "According to the report", "The same sources") keeps it; a new paragraph with no frame
 returns to the publisher's own voice.
 
@@ -44,6 +44,11 @@ _BULLET = re.compile(r"[-•*–]\s+\S")
 # A nationality before an outlet's name ("the Iraqi Rafidain Monitor website").
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish))\s+(?=[A-Z])")
 _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
+# "the same day", "later that day": the day of the event last told.
+_SAME_DAY = re.compile(r"\b(?:same|that)\s+day\b", re.I)
+# A bare "later" before the trigger ("officers later met ..."), not "later this month", "ten days later".
+_LATER = re.compile(r"\blater\b(?!\s+(?:this|that|in|on|the)\b)", re.I)
+_LATER_DATE = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+later\b", re.I)
 _SUMMARY_CUE = re.compile(r"\b(?:reports?|sources|websites|outlets|media)\b", re.I)
 
 
@@ -79,6 +84,7 @@ class Attributor:
     """Pipeline stage: the source chain, certainty, date anchoring and restatement links of ``doc.claims``."""
 
     def __init__(self):
+        self._last_day = None
         self.lex = lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -101,6 +107,7 @@ class Attributor:
         actor_starts = [m.start for m in actors]
 
         ctx = _Context()
+        self._last_day = None     # the day of the last claim dated by its own words
         last_named: tuple[Outlet, Span] | None = None
         last_cited: _Context | None = None     # the last context that cites someone, for "The statement also ..."
         outlet_names: dict[str, Outlet] = {}
@@ -126,7 +133,7 @@ class Attributor:
                 named = None
                 publisher = (doc.meta.publisher or "").lower()
                 for a, b in speaker_spans:
-                    # The head of the speaker phrase is its last outlet ("the opposition website Euphrates Post");
+                    # The head of the speaker phrase is its last outlet ("the independent website Valley Post");
                     # the publisher itself is never the cited outlet.
                     cands = [m for m in s_sources if a <= m.start < b + 1
                              and not (publisher and (m.entity.name.lower() in publisher
@@ -283,13 +290,25 @@ class Attributor:
             d = abs(m.start - t)
             if best is None or d < best[0]:
                 best = (d, m)
+        lo = max(claim.evidence.start, frame.content_start)
+        if best is None and self._last_day is not None and _LATER.search(doc.text, lo, t) \
+                and not _LATER_DATE.search(doc.text, lo, t):
+            # "Two officers later met ...": after the event last told, on its day as far as the report says.
+            claim.date = DateValue(self._last_day, "day", "previous event")
+            return
         if best is not None:
             m = best[1]
             expr = parse_expression(m.text)
-            value = resolve(expr, anchor, anchor_name) if expr is not None and (expr.relative or expr.year is None) \
-                else m.entity
+            if _SAME_DAY.search(m.text) and self._last_day is not None:
+                # "the same day", "later that day": the day last told, not the report's own date.
+                value = DateValue(self._last_day, "day", "previous event")
+            else:
+                value = resolve(expr, anchor, anchor_name) if expr is not None and (expr.relative or expr.year is None) \
+                    else m.entity
             claim.date = value
             claim.fields["date"] = Span(m.start, m.end, m.text)
+            if value.value and value.precision == "day":
+                self._last_day = value.value
             return
         if ctx.date:
             claim.date = DateValue(ctx.date, "day" if len(ctx.date) == 10 else "month", "cited report")

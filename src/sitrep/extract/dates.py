@@ -68,7 +68,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("rel_day", r"\b(?:(?:early|late)\s+)?(?P<rd>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|"
                 r"last\s+night|earlier\s+today|the\s+previous\s+(?:day|night|evening)|the\s+day\s+before|"
                 r"a\s+day\s+(?:earlier|before)|the\s+(?:following|next)\s+day|a\s+day\s+later|"
-                r"(?:on\s+|during\s+)?the\s+same\s+day|on\s+that\s+day|that\s+same\s+day)\b"),
+                r"(?:(?:later|earlier)\s+)?(?:on\s+|during\s+)?the\s+same\s+day|(?:on|later|earlier)\s+that\s+day|"
+                r"that\s+same\s+day)\b"),
     ("n_days", rf"\b(?P<nd_n>{_NUM})\s+days?\s+(?P<nd_d>ago|earlier|before|later)\b"),
     ("few_days", r"\b(?:a\s+few|several|some|few)\s+days\s+(?:ago|earlier|before)\b|\bin\s+(?:the\s+)?recent\s+days\b|"
                  r"\b(?:over\s+)?the\s+(?:past|last)\s+(?:few|several)\s+days\b"),
@@ -169,7 +170,9 @@ def _expr_from_match(m: re.Match) -> DateExpr | None:
                         relative=True)
     if kind == "rel_month":
         rm = g("rm").lower()
-        months = -1 if ("last" in rm or "previous" in rm or "past" in rm or "ago" in rm or "a month earlier" in rm) \
+        # "last month", "the previous month" name the month before; "over the past month" is the span up to the
+        # anchor, so its month is the anchor's.
+        months = -1 if ("last" in rm or "previous" in rm or "ago" in rm or "a month earlier" in rm) \
             else (1 if "next" in rm else 0)
         return DateExpr("month_rel", days=months, precision="month", relative=True)
     if kind == "rel_year":

@@ -10,13 +10,13 @@ attribution stage):
    occurrence verb follows ("a meeting was held") or when it names an event on its own ("clashes"). Triggers in a
    topic ("met to discuss the attacks"), in a background phrase ("amid clashes") or in the complement of a directive
    ("ordered them to target ...") are not events of their own;
-3. motion verbs are typed by what moves: personnel make a movement, materiel a transfer ("a plane loaded with weapons
-   landed" is a transfer, "five buses carrying operatives entered" a movement);
+3. motion verbs are typed by what moves: personnel make a movement, materiel a transfer ("a lorry laden with rockets
+   drove in" is a transfer, "five buses carrying operatives entered" a movement);
 4. each trigger gets a scope in its sentence; the actors before it are agents, after it participants or targets; the
    places take a role from their preposition (from: origin, through/via: route, to/into/towards: destination);
 5. modality (planned: "intend to", "would", "were ordered to"), negation and hedging come from the words before the
    trigger; quantities and equipment from the scope;
-6. a sentence whose subject refers back ("The operatives ...", "They ...", "The meeting was also attended by") adds
+6. a sentence whose subject refers back ("The operatives ...", "They ...", "The talks were also joined by") adds
    to the claim it continues instead of making a new one; so does a later mention of the same event that shares two
    of its actors and places.
 """
@@ -135,6 +135,18 @@ _TERMS = Guarded(re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|underst
                     r"(?:includ\w*|stipulat\w*|provid\w*\s+for|call\w*\s+for|envisag\w*)\b", re.I),
                  ("agreement", "deal", "accord", "truce", "ceasefire", "understanding", "settlement", "arrangement"),
                  fold=True)
+# A denial frames what follows as not having happened ("the group denied reports that its fighters had withdrawn").
+_DENIAL = Guarded(re.compile(r"\bden(?:y|ies|ied|ying)\s+(?:(?:the\s+|any\s+)?(?:reports?|claims?|allegations?|"
+                             r"rumou?rs?|accounts?)\b[^;.:]{0,100}?\s+)?that\b|\bden(?:y|ies|ied|ying)\s+(?:any\s+)?"
+                             r"(?:involvement|responsibility|role)\b", re.I), ("den",), fold=True)
+# The subject of "target(s)" is a campaign, not a force: its audience, not an attack ("the drive targets young men").
+_CAMPAIGN_TARGETS = re.compile(r"\b(?:campaigns?|drives?|efforts?|programmes?|programs?|initiatives?|appeals?|"
+                               r"schemes?|calls?|offers?|propaganda|messages?|ads?|advertisements?)\s+(?:(?:also|mainly|"
+                               r"mostly|primarily|reportedly|particularly|especially)\s+)*$", re.I)
+# People handed over in custody ("the suspects were handed over to the police"): the end of an arrest, not a seizure.
+_CUSTODY = re.compile(r"\b(?:men|women|suspects?|detainees?|prisoners?|captives?|individuals|persons|people|"
+                      r"bodies|them|he|she)\s+(?:were|was|had\s+been|have\s+been|has\s+been|will\s+be|would\s+be)\s+"
+                      r"(?:\w+ly\s+)?$", re.I)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -231,7 +243,7 @@ class EventFinder:
             pass
         if cut2 is not None:
             subj = subj[cut2.end():]
-        # What is carried decides first: "buses carrying operatives", "a plane loaded with weapons".
+        # What is carried decides first: "buses carrying operatives", "a lorry laden with rockets".
         carried = _P4.search(subj + " " + obj)
         if "seizure" in types and (lex.facility_re.search(obj) or not lex.materiel_re.search(obj)):
             if not lex.materiel_re.search(obj):
@@ -314,7 +326,8 @@ class EventFinder:
                     if sentence_claims:
                         if not _P5.search(text[a:t0]):
                             src_claim = claims[sentence_claims[-1]]
-                    elif claims and (_ANAPHORIC.match(_LEADING_ADVERBIAL.sub("", subj)) or not subj.strip()) \
+                    elif claims and not s.heading and \
+                            (_ANAPHORIC.match(_LEADING_ADVERBIAL.sub("", subj)) or not subj.strip()) \
                             and doc.sentences[sent_of_claim[-1]].paragraph >= s.paragraph - 1:
                         src_claim = claims[-1]
                     if src_claim is not None:
@@ -458,6 +471,11 @@ class EventFinder:
             if etype == "attack" and word.startswith(("launch", "fire", "fired", "firing")):
                 if not lex.attack_object_re.search(text[t1:min(c1, t1 + 50)]):
                     continue
+            if etype == "attack" and word.startswith("target") and \
+                    _CAMPAIGN_TARGETS.search(text, max(c0, t0 - 40), t0):
+                continue
+            if etype == "seizure" and word.startswith("hand") and _CUSTODY.search(text, max(c0, t0 - 50), t0):
+                continue
             if etype == "meeting" and word.startswith("visit"):
                 nxt = text[t1:min(c1, t1 + 70)]
                 if _P16.match(nxt) \
@@ -519,7 +537,7 @@ class EventFinder:
         """In a sentence about an event already told, does this trigger open an event of its own?
 
         It does when it is an indefinite event noun ("a meeting between ... that was held"), has its own agent
-        ("instructions given by Russian commanders", "which the militias converted"), sits in a "where/when" clause
+        ("orders issued by the garrison chief", "which the brigade turned into"), sits in a "where/when" clause
         ("where they met"), or follows a new report ("claiming that ...").
         """
         before = text[max(a, t0 - 20):t0].lower()
@@ -625,7 +643,7 @@ class EventFinder:
         elif _FUTURE_PASSIVE.match(text, t1, min(c1, t1 + 50)):
             claim.modality = "planned"   # "a new course would be launched", "the meeting will be held"
         neg = lex.negation_re.search(" ".join(words[-4:]))
-        if neg:
+        if neg or _DENIAL.search(text, s.start, t0):
             claim.negated = True
         hedge = None
         for hm in lex.hedge_re.finditer(text, s.start, min(s.end, t1 + 25)):

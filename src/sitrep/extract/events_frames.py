@@ -35,8 +35,8 @@ class Frame:
 def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | None:
     """The reporting verb's subject region: back from the verb to the clause start (';', 'that', a quote, or lo).
 
-    The region may hold a leading date and an apposition ("On December 24, the Deirezzor24 website, which covers
-    the Deir Al-Zour region, reported"): the speaker is looked for anywhere in it.
+    The region may hold a leading date and an apposition ("On March 4, the Valley Post website, which covers
+    the river towns, reported"): the speaker is looked for anywhere in it.
     """
     a = max(lo, verb_start - 220)
     window = text[a:verb_start]
