@@ -262,3 +262,14 @@ def test_a_state_that_acts_is_not_also_a_place():
     places = {m.text for m in doc.places}
     assert {"Iraq", "Syria"} <= places
     assert not places & {"Russia", "Iran"}
+
+
+def test_demonym_before_a_drone_is_the_state_forces(finder):
+    doc = run(finder, "A Turkish drone struck a vehicle near the village on Sunday.")
+    assert any(m.text.startswith("Turkish drone") for m in doc.actors)
+
+
+def test_outlet_by_form_drops_its_located_lead(finder):
+    doc = run(finder, "Fighting resumed on Sunday, the Lakeside-based Valley Mirror website reported.")
+    assert "Valley Mirror" in names(doc.sources)
+    assert not any("based" in m.text for m in doc.sources)

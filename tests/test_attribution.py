@@ -182,3 +182,19 @@ def test_example_reports_scores(tmp_path):
     assert r["events"]["f1"] >= 0.72, r["events"]
     assert r["events_strict"]["f1"] >= 0.26, r["events_strict"]
     assert r["slots"]["source"] >= 0.62 and r["slots"]["date"] >= 0.76, r["slots"]
+
+
+def test_staff_byline_names_the_publisher():
+    text = ("Clashes flare near Wadi Town\n\nBy River Herald staff\n\nWADI TOWN — The Hawks Brigade sent 30 fighters "
+            "from Iraq to Al-Qasr on Sunday.")
+    doc = run(text, actors=ACTORS, places=PLACES, publisher=None)
+    (c,) = doc.claims
+    assert c.source.publisher == "River Herald" and c.source.outlet is None
+    assert any(m.entity.name == "River Herald" for m in doc.sources)
+
+
+def test_located_lead_is_not_part_of_the_outlet_name():
+    doc = run("The Hawks Brigade sent 30 fighters to Al-Qasr on Sunday, the Lakeside-based Valley Mirror website "
+              "reported.", actors=ACTORS, places=PLACES)
+    (c,) = doc.claims
+    assert c.source.outlet.name == "Valley Mirror"

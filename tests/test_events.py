@@ -180,3 +180,20 @@ def test_people_handed_over_are_not_a_seizure():
     doc = run("The Northern Army arrested three smugglers in Al-Qasr. The men were handed over to the police in "
               "Wadi Town.", actors={"Northern Army": "Northern Army"}, places={"Al-Qasr": "city", "Wadi Town": "city"})
     assert [c.type for c in doc.claims] == ["arrest"]
+
+
+def test_coordinated_subjects_are_all_agents():
+    acts = dict(ACTORS, **{"River Militia": "River Militia"})
+    (c,) = claims("Leaders of the Hawks Brigade, River Militia and the Northern Army met in Wadi Town.", actors=acts)
+    assert [(x.actor.name, x.role) for x in c.actors] == [("Hawks Brigade", "agent"), ("River Militia", "agent"),
+                                                          ("Northern Army", "agent")]
+    (c,) = claims("Russian forces and the Hawks Brigade held joint drills near Lakeside.")
+    assert {x.actor.name for x in c.actors if x.role == "agent"} == {"Russian Armed Forces", "Hawks Brigade"}
+
+
+def test_speaker_is_agent_of_its_own_units():
+    (c,) = claims("The Coast Guard said its units had arrested four smugglers near Lakeside.")
+    assert [(x.actor.name, x.role) for x in c.actors] == [("Coast Guard", "agent")]
+    # "one of its fighters was killed": the speaker's man suffered it, the speaker did not act
+    got = claims("The Coast Guard said one of its fighters was killed when drones struck a post near Lakeside.")
+    assert all(x.role != "agent" or x.actor.name != "Coast Guard" for c in got for x in c.actors)

@@ -38,6 +38,8 @@ from sitrep.kb.actors import ActorEntry, KnowledgeBase, Ref, alias_key, key_span
 from sitrep.text.normalize import doc_words, fold
 
 _SEP = "#"
+# A descriptive lead before an outlet's name: "Qamishli-based", "Damascus-based".
+_LOCATED = re.compile(r"[\w'’.-]+-based\s+(?=[A-Z\"“])")
 
 
 def _alt(words, flags_word=True) -> str:
@@ -1244,6 +1246,9 @@ class _Run:
                       *self.windowed("outlet_before", f.outlet_before_kind, f.outlet_form_before_re, s0, s1)):
                 a, b = m.start("name"), m.end("name")
                 raw = self.text[a:b].strip("\"“” ")
+                lead = _LOCATED.match(raw)
+                if lead:
+                    raw = raw[lead.end():]     # "the Qamishli-based Jazira Pulse website": the name is "Jazira Pulse"
                 a = self.text.index(raw, a)
                 b = a + len(raw)
                 if self.overlaps(a, b) or any(x.start < b and a < x.end for x in self.source_mentions):

@@ -43,6 +43,11 @@ _POINTS = re.compile(r"(?:key\s+points|highlights|key\s+developments|in\s+brief|
 _BULLET = re.compile(r"[-•*–]\s+\S")
 # A nationality before an outlet's name ("the Iraqi Rafidain Monitor website").
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish))\s+(?=[A-Z])")
+# A descriptive lead before an outlet's name ("the Qamishli-based Jazira Pulse website").
+_LOCATED = re.compile(r"^[\w'’.-]+-based\s+(?=[A-Z])")
+# A staff byline naming the outlet that publishes the report: "By Example Wire staff".
+_BYLINE = re.compile(r"^[ \t]*By\s+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4})[ \t]+(?:staff(?:[ \t]+writers?)?|"
+                     r"correspondents?|reporters?|newsroom)[ \t]*$", re.M)
 _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
 # "the same day", "later that day": the day of the event last told.
 _SAME_DAY = re.compile(r"\b(?:same|that)\s+day\b", re.I)
@@ -85,6 +90,7 @@ class Attributor:
 
     def __init__(self):
         self._last_day = None
+        self._publisher = None
         self.lex = lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -93,6 +99,15 @@ class Attributor:
         text = doc.text
         lex = self.lex
         published = to_date(doc.meta.published)
+        self._publisher = doc.meta.publisher
+        if not self._publisher:
+            # No publisher in the metadata: the outlet whose staff wrote the report ("By Example Wire staff").
+            bm = _BYLINE.search(text, 0, min(len(text), 600))
+            if bm:
+                self._publisher = doc.meta.publisher = bm.group("name")
+                if not any(m.start < bm.end("name") and bm.start("name") < m.end for m in doc.sources):
+                    doc.sources.append(Mention(bm.start("name"), bm.end("name"), bm.group("name"),
+                                               Outlet(name=bm.group("name"), kind="agency")))
         sentences = doc.sentences
         starts = [s.start for s in sentences]
         by_sentence: dict[int, list[Claim]] = {}
@@ -131,7 +146,7 @@ class Attributor:
             local = None     # a context for this sentence only (a trailing "according to X")
             if speaker_spans:
                 named = None
-                publisher = (doc.meta.publisher or "").lower()
+                publisher = (self._publisher or "").lower()
                 for a, b in speaker_spans:
                     # The head of the speaker phrase is its last outlet ("the independent website Valley Post");
                     # the publisher itself is never the cited outlet.
@@ -255,7 +270,7 @@ class Attributor:
                 any(pn[0] < m.end and m.start < pn[1] for m in doc.actors) or \
                 any(pn[0] < m.end and m.start < pn[1] for m in doc.places):
             return None
-        name = _DEMONYM.sub("", text[pn[0]:pn[1]])
+        name = _LOCATED.sub("", _DEMONYM.sub("", text[pn[0]:pn[1]]))
         low = name.lower()
         if publisher and (low in publisher or publisher in low):
             return None
@@ -271,7 +286,7 @@ class Attributor:
 
     def _attribute(self, doc: Doc, claim: Claim, ctx: _Context, frame, dates, published) -> None:
         outlet = ctx.outlet
-        claim.source = SourceChain(publisher=doc.meta.publisher, outlet=outlet, outlet_mention=ctx.mention,
+        claim.source = SourceChain(publisher=self._publisher, outlet=outlet, outlet_mention=ctx.mention,
                                    outlet_date=ctx.date, footnote=ctx.footnote, sourcing=ctx.sourcing)
         if ctx.mention is not None:
             claim.fields["source"] = ctx.mention

@@ -59,6 +59,14 @@ _P23 = re.compile(r"\b(?:claim|claiming|claimed|adding|added|saying|said|noting|
 _P24 = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 _P25 = re.compile(r"\bby\s+(?:the\s+)?$")
 _P26 = re.compile(r"\bwith\s+(?:the\s+)?$")
+_BE = re.compile(r"\b(?:was|were|been|being|is|are)\b")
+# Between two coordinated subjects: "A, B and C met", "A and the regime's B held".
+_COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)(?:the\s+)?")
+# The speaker's own men as the subject: "the ministry said its units had been placed on alert", "the SDF spokesman
+# said the force's security units arrested ...": the speaker is the agent.
+_OWN_FORCES = re.compile(r"(?<!\bof\s)\b(?:its|the\s+(?:force|group|ministry|army|faction|militia|organi[sz]ation|movement|service"
+                         r"|brigade|division)['’]s)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:forces|units|fighters|troops|members|"
+                         r"men|personnel|operatives|militants|patrols)\b", re.I)
 _P27 = Guarded(re.compile(r"[,;]\s|\bthat\b|\bwhich\b|\bwho\b"), (",", ";", "that", "wh"))
 _P28 = re.compile(r"[\w'’]+")
 _P29 = re.compile(r"\s+have\b")
@@ -341,6 +349,13 @@ class EventFinder:
                         if prev_actors and ps.paragraph == s.paragraph:
                             m = prev_actors[0]
                             claim.actors.insert(0, ClaimActor(m.entity, Span(m.start, m.end, m.text), "agent"))
+                # "The ministry said its units had been placed on alert": the speaker's own men, the speaker acts.
+                if frame.speaker is not None and not any(ca.role == "agent" for ca in claim.actors) \
+                        and (om := _OWN_FORCES.search(text, c0, t0)) and not _BE.search(text, om.end(), t0):
+                    spoken = actors.within(frame.speaker[0], frame.speaker[1] + 1)
+                    if spoken and all(x.actor.name != spoken[-1].entity.name for x in claim.actors):
+                        m = spoken[-1]
+                        claim.actors.insert(0, ClaimActor(m.entity, Span(m.start, m.end, m.text), "agent"))
                 # "to the town": the place last named before it.
                 bp = _BARE_PLACE.search(text, t1, b) if not claim.places else None
                 if bp is not None:
@@ -573,6 +588,14 @@ class EventFinder:
             chosen = [m for m in in_scope if m.start >= clause_start]
             if not in_clause_before and before_clause:
                 chosen = before_clause[:1] + chosen
+            elif in_clause_before and before_clause:
+                # Coordinated subjects cut by the clause boundary: "leaders of A, B and C had met" -- all agents.
+                first = in_clause_before[0]
+                for m in reversed(before_clause):
+                    if m.end > first.start or not _COORD_GAP.fullmatch(text, m.end, first.start):
+                        break
+                    chosen.insert(0, m)
+                    first = m
         else:
             chosen = in_scope
         passive = None
