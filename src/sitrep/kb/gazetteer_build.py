@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import math
 import re
 import unicodedata
 from collections import defaultdict

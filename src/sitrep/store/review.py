@@ -12,7 +12,6 @@ when. Reviews are kept by claim id and re-applied after re-extraction (:func:`re
 from __future__ import annotations
 
 import copy
-import re
 from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
@@ -26,7 +25,6 @@ ACTIONS = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
 STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 FIELDS = ("type", "date", "modality", "actors", "places", "source")
 MODALITIES = ("occurred", "planned")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
@@ -76,16 +74,18 @@ def _number(value: Any, what: str, low: float, high: float) -> float | None:
 
 
 def _date(value: Any) -> tuple[str | None, str | None]:
+    """A corrected date and the precision its form gives (YYYY-MM-DD day, YYYY-MM month, YYYY year)."""
+    from sitrep.store.store import check_date_bound
+
     if value is None or value == "":
         return None, None
-    if not isinstance(value, str) or not (m := _DATE.match(value.strip())):
+    if not isinstance(value, str):
         raise ReviewError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    y, mo, d = m.groups()
     try:
-        datetime(int(y), int(mo or 1), int(d or 1))
-    except ValueError:
-        raise ReviewError(f"bad date {value!r}: no such day") from None
-    return value.strip(), "day" if d else "month" if mo else "year"
+        value = check_date_bound(value.strip())
+    except ValueError as exc:
+        raise ReviewError(str(exc)) from None
+    return value, {10: "day", 7: "month"}.get(len(value), "year")
 
 
 def _kb_actor(name: str):

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date as _date
 from typing import Any
 
 from fastapi import HTTPException, Query, Request
 
-from sitrep.store import ClaimFilter, ClaimRow
+from sitrep.store import ClaimFilter, ClaimRow, check_date_bound
 from sitrep.store.review import MODALITIES, STATUSES
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_PAGE = 1000
 
 
@@ -25,15 +23,10 @@ def bad(message: str) -> HTTPException:
 def _check_date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
-    m = _DATE.match(value)
-    if not m:
-        raise bad(f"bad {name} date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    y, mo, d = m.groups()
     try:
-        _date(int(y), int(mo or 1), int(d or 1))
-    except ValueError:
-        raise bad(f"bad {name} date {value!r}: no such day") from None
-    return value
+        return check_date_bound(value)
+    except ValueError as exc:
+        raise bad(f"{name}: {exc}") from None
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
