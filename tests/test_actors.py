@@ -273,3 +273,16 @@ def test_outlet_by_form_drops_its_located_lead(finder):
     doc = run(finder, "Fighting resumed on Sunday, the Lakeside-based Valley Mirror website reported.")
     assert "Valley Mirror" in names(doc.sources)
     assert not any("based" in m.text for m in doc.sources)
+
+
+def test_definite_description_refers_back_to_the_actor_named_with_its_head(finder):
+    doc = run(finder, "Fighters of the 4th Division reached the town. Locals said the division intends to stay. "
+                      "Hezbollah opened an office there, and the organization's members handed out leaflets.")
+    assert "the division" in texts(doc.actors, "4th Armoured Division")
+    assert "the organization" in texts(doc.actors, "Hezbollah")
+
+
+def test_definite_description_after_a_new_indefinite_referent_is_not_linked(finder):
+    doc = run(finder, "Hezbollah moved fighters to the river. A monitoring group counted the trucks. "
+                      "The group said it could not confirm the numbers.")
+    assert "The group" not in texts(doc.actors, "Hezbollah")

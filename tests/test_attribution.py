@@ -198,3 +198,13 @@ def test_located_lead_is_not_part_of_the_outlet_name():
               "reported.", actors=ACTORS, places=PLACES)
     (c,) = doc.claims
     assert c.source.outlet.name == "Valley Mirror"
+
+
+def test_parenthetical_frame_after_a_time_phrase_and_state_media_as_outlet():
+    text = ("On March 10, the Hawks Brigade arrested two smugglers in Wadi Town. Later that day, Valley Post reported, "
+            "the Hawks Brigade moved fighters to Al-Qasr.\n\n"
+            "The Northern Army sent a convoy to Tal Hamra on Thursday, Ruritanian state media reported.")
+    doc = doc_of(text)
+    first, second, third = doc.claims
+    assert second.source.name == "Valley Post" and second.date.value == "2024-03-10"
+    assert third.source.name == "Ruritanian state media"

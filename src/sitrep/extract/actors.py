@@ -87,6 +87,17 @@ _APPOS_DESC = re.compile(r",\s+(?:an?|the|another)\s+(?:[\w'’-]+\s+){0,2}$")
 _GAP = re.compile(r"\s*(?:group|groups|faction|organi[sz]ation)?\s*")
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
 _GROUP_GAP = re.compile(r"\s*(?:group\s+)?")
+# A definite description that refers back to an actor by its head noun: "the division", "the organization's".
+_DEFINITE = re.compile(r"(?<![\w-])[Tt]he\s+(?P<head>division|brigade|battalion|regiment|corps|ministry|"
+                       r"organi[sz]ation|movement|group|faction)(?![\w-])")
+_DEFINITE_LITS = ("the division", "the brigade", "the battalion", "the regiment", "the corps", "the ministry",
+                  "the organi", "the movement", "the group", "the faction")
+# Heads a unit or office is named by ("the 4th Division" -> "the division"); the others stand for any armed or
+# political organisation named before ("Hizbullah" -> "the organization").
+_NAMED_HEADS = frozenset(("division", "brigade", "battalion", "regiment", "corps", "ministry"))
+_ORG_KINDS = frozenset(("militia", "organisation", "party", "unit", "force", "unknown"))
+# An indefinite phrase with the same head introduces a new referent ("a monitoring group ... The group said").
+_INDEFINITE = r"(?<![\w-])(?:an?|another|one)\s+(?:[\w'’-]+\s+){{0,3}}{head}s?(?![\w-])"
 _LEAD = re.compile(r"(?:(?:" + "|".join(re.escape(w) for w in ("The", "the", "A", "An", "This", "Its", "Their", "New", "Both")) + r")\s+)+")
 _ORG_WORD = re.compile(r"[\w'’ʿ]+")
 _POSS_GAP = re.compile(r"['’]s\s+")
@@ -549,6 +560,7 @@ class _Run:
         self.persons_pass()
         self.sources_pass()
         self.opposition_anaphora()
+        self.definite_anaphora()
         key = lambda m: (m.start, m.end)
         self.doc.actors = sorted(self.actor_mentions, key=key)
         self.doc.persons = sorted(self.person_mentions, key=key)
@@ -904,6 +916,54 @@ class _Run:
                 prev = [x for x in named if x.end <= m.start]
                 if prev:
                     m.entity = prev[-1].entity
+
+    def definite_anaphora(self):
+        """"the division", "the organization's", "the ministry also said": the actor last named with that head noun
+        ("the 4th Division", "the Interior Ministry"), or for the heads any organisation goes by ("the organization",
+        "the group", "the faction", "the movement") the last organisation named; not when an indefinite phrase with
+        the same head came in between ("a monitoring group ... The group said"), which is what it refers to."""
+        text = self.text
+        low = text.lower()
+        if not any(lit in low for lit in _DEFINITE_LITS):
+            return
+        named = sorted((m for m in self.actor_mentions if isinstance(m.entity, Actor)), key=lambda m: m.start)
+        if not named:
+            return
+        starts = [m.start for m in named]
+        for dm in _DEFINITE.finditer(text):
+            a, b = dm.span()
+            si = self.seg_of(a)
+            if si is None or self.overlaps(a, b):
+                continue
+            nxt = text[b:b + 3]
+            if nxt[:1] == " " and nxt[1:2].isupper():
+                continue      # "the group Hay'at Tahrir al-Sham": an apposition, the name is the actor
+            head = dm.group("head").lower()
+            i = bisect_right(starts, a) - 1
+            target = None
+            while i >= 0 and a - named[i].end < 1500:
+                m = named[i]
+                i -= 1
+                if m.end > a:
+                    continue
+                e = self.kb.actors.get(m.entity.name)
+                kind = e.kind if e is not None else m.entity.kind
+                if head in _NAMED_HEADS:
+                    ok = head in m.text.lower() or head in m.entity.name.lower()
+                else:
+                    ok = kind in _ORG_KINDS
+                if ok:
+                    target = m
+                    break
+            if target is None:
+                continue
+            if head.startswith("organi"):
+                head_rx = "organi[sz]ation"
+            else:
+                head_rx = head
+            if re.search(_INDEFINITE.format(head=head_rx), text[target.end:a], re.I):
+                continue
+            self.add_actor_mention(a, b, target.entity)
 
     def bare_militias(self):
         """'the militias', 'militia operatives': the last collective of militias named before."""

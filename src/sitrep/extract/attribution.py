@@ -54,6 +54,9 @@ _SAME_DAY = re.compile(r"\b(?:same|that)\s+day\b", re.I)
 # A bare "later" before the trigger ("officers later met ..."), not "later this month", "ten days later".
 _LATER = re.compile(r"\blater\b(?!\s+(?:this|that|in|on|the)\b)", re.I)
 _LATER_DATE = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+later\b", re.I)
+# An outlet named by description: "Russian state media", "Syrian state television", "state-run media".
+_STATE_MEDIA = re.compile(r"(?:[A-Z][a-z]+(?:an|ian|i|ese|ish)\s+)?state(?:-run|-owned)?\s+(?:media|television|TV|"
+                          r"news\s+agency|broadcaster)\b")
 _SUMMARY_CUE = re.compile(r"\b(?:reports?|sources|websites|outlets|media)\b", re.I)
 
 
@@ -166,6 +169,14 @@ class Attributor:
                         by_form = self._by_form(doc, text, a, b, s0, named, outlet_names, publisher)
                         if by_form is not None:
                             named = by_form
+                if named is None:
+                    for a, b in speaker_spans:
+                        sm = _STATE_MEDIA.search(text, a, b + 1) if "state" in text[a:b + 1] else None
+                        if sm is not None:
+                            ent = outlet_names.setdefault(sm.group().lower(), Outlet(name=sm.group(), kind="agency"))
+                            named = Mention(sm.start(), sm.end(), sm.group(), ent)
+                            doc.sources.append(named)
+                            break
                 nctx = ctx.copy() if not new_paragraph or True else _Context()
                 stext = " ".join(text[a:b] for a, b in speaker_spans)
                 if named is not None:
@@ -195,7 +206,8 @@ class Attributor:
                     if m.start >= s1:
                         break
                     if any(a <= m.start < b for a, b in frame.frame_spans) and m.entity.value:
-                        fdate = m.entity.value
+                        # "Later that day, X reported, ...": the day of the event last told.
+                        fdate = self._last_day if _SAME_DAY.search(m.text) and self._last_day else m.entity.value
                         break
                 if not fdate and named is not None and ctx.outlet is not None and ctx.outlet.name == getattr(
                         named.entity, "name", None):

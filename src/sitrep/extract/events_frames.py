@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from sitrep.extract.events_lexicon import Guarded, Lexicon
 
 # Patterns used inline below, compiled once.
-_P0 = re.compile(r";|\bthat\b|—")
+# "that" opens a clause, except as a determiner of time ("Later that day, X reported, ...").
+_P0 = re.compile(r";|\bthat\b(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b)|—")
 _P1 = re.compile(r"\b(?:reports?|statements?|article|sources?|website|channel|outlet|media)\b", re.I)
 _P2 = re.compile(r"\s*(?:that|:)")
 
