@@ -359,7 +359,6 @@ class ActorFinder:
 
     # ------------------------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
         segments = [(s.start, s.end, s.heading) for s in doc.sentences if not s.boilerplate]
         if not doc.sentences:
             segments = [(b0, b1, False) for b0, b1 in doc.body]

@@ -17,7 +17,6 @@ Each claim then gets:
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_right
 

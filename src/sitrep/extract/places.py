@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from operator import itemgetter
 from collections import Counter
 from dataclasses import dataclass

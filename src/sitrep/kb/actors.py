@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from bisect import bisect_left
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count
 from operator import itemgetter
 from importlib import resources
 from pathlib import Path
