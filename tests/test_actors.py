@@ -286,3 +286,12 @@ def test_definite_description_after_a_new_indefinite_referent_is_not_linked(find
     doc = run(finder, "Hezbollah moved fighters to the river. A monitoring group counted the trucks. "
                       "The group said it could not confirm the numbers.")
     assert "The group" not in texts(doc.actors, "Hezbollah")
+
+
+def test_outlet_named_after_a_demonym_or_in_quoted_apposition(finder):
+    doc = run(finder, "On Monday, the Iraqi Nahr Watch Telegram channel, which is close to the PMF, reported that "
+                      "fighters moved to Al-Qaim.")
+    assert "Nahr Watch" in names(doc.sources)
+    doc = run(finder, 'On Monday, a channel close to the IRGC in Deir ez-Zor, "Wadi Echo," claimed that fighters '
+                      "moved to Al-Qaim.")
+    assert "Wadi Echo" in names(doc.sources)

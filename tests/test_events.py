@@ -197,3 +197,30 @@ def test_speaker_is_agent_of_its_own_units():
     # "one of its fighters was killed": the speaker's man suffered it, the speaker did not act
     got = claims("The Coast Guard said one of its fighters was killed when drones struck a post near Lakeside.")
     assert all(x.role != "agent" or x.actor.name != "Coast Guard" for c in got for x in c.actors)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The commander of the Northern Army ordered his fighters in Tal Hamra to avoid gathering in groups.", ["directive"]),
+    ("River Militia plans to open a camp in Al-Qasr in order to reduce the movement of recruits across the border.",
+     ["establishment"]),
+    ("The Hawks Brigade evacuated its positions in Tal Hamra so as to limit the movement of fighters.", ["movement"]),
+])
+def test_purpose_and_avoidance_clauses_are_not_events(text, expected):
+    assert [c.type for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize("text,target", [
+    ("ISIS cells captured an army checkpoint near Tal Hamra.", "Syrian Arab Army"),
+    ("The Hawks Brigade took control of Tal Hamra from the Northern Army.", "Northern Army"),
+    ("Drones targeted a base used by coalition forces near Al-Qasr.", "Global Coalition"),
+])
+def test_targets_of_seizures_and_attacks(text, target):
+    actors = dict(ACTORS, **{"army": "Syrian Arab Army", "coalition forces": "Global Coalition"})
+    (c,) = claims(text, actors=actors)
+    assert (target, "target") in [(a.actor.name, a.role) for a in c.actors]
+    assert all(a.role != "agent" for a in c.actors if a.actor.name == target)
+
+
+def test_progressive_is_not_passive():
+    (c,) = claims("The commander of the Hawks Brigade was instructing members to avoid travelling to Al-Qasr.")
+    assert c.type == "directive" and [(a.actor.name, a.role) for a in c.actors] == [("Hawks Brigade", "agent")]

@@ -310,6 +310,10 @@ class ActorFinder:
         self.body_source_re = re.compile(rf"according\s+to\s+(?:the\s+|several\s+|two\s+|three\s+)?(?P<name>{_alt(demonyms)}\s+(?:{_alt(bodies)}\s+){{1,2}}sources?)(?![\w-])", re.I)
         self.outlet_form_after_re = re.compile(rf"(?P<kind>website|site|outlet|channel|Telegram\s+channel|news\s+agency|agency|daily|newspaper|network|TV|television|radio|account|page)\s+(?P<name>[\"“]?{_ORG_NAME_TOKEN}(?:{_CONNECT}{_ORG_NAME_TOKEN}){{0,4}}[\"”]?)")
         self.outlet_form_before_re = re.compile(rf"(?<![\w'’-])(?P<name>[\"“]?{_ORG_NAME_TOKEN}(?:{_CONNECT}{_ORG_NAME_TOKEN}){{0,4}}[\"”]?)(?:['’]s)?\s+(?P<kind>website|Telegram\s+channel|news\s+agency|news\s+website|network|daily|newspaper)(?![\w-])")
+        # "a channel close to the IRGC, \"Nahr Watch,\" claimed": the quoted name in apposition is the outlet
+        self.outlet_appos_re = re.compile(r"(?P<kind>Telegram\s+channel|channel|website|account|page|outlet)\s+(?:(?:close|loyal)\s+to|"
+                                          r"affiliated\s+(?:with|to)|linked\s+to|run\s+by|belonging\s+to)\s+[^,;\"“]{1,70},\s+"
+                                          r"[\"“](?P<name>[A-Z][^\"”,]{1,40}?)[,.]?[\"”]")
         self.source_line_re = re.compile(r"(?:^|\s)Source:\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){0,4})")
         self.outlet_before_kind = re.compile(r"(?:website|Telegram\s+channel|news\s+agency|news\s+website|network|daily|newspaper)(?![\w-])")
         self.anaphor_re = re.compile(r"(?<![\w-])the\s+(?:same\s+)?(?:(?:Syrian\s+)?(?:opposition|pro-opposition|opposition-affiliated|Kurdish|Iraqi|Lebanese|local)\s+)?(?P<kind>website|press\s+agency|news\s+agency|agency|observatory|daily|newspaper|channel|outlet|network|monitor)(?![\w-])", re.I)
@@ -1301,6 +1305,14 @@ class _Run:
                 self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(name))
             if heading or si not in m_kind:
                 continue
+            for m in (f.outlet_appos_re.finditer(self.text, s0, s1) if self.text.find("to", s0, s1) >= 0 else ()):
+                a, b = m.start("name"), m.end("name")
+                if any(x.start < b and a < x.end for x in self.source_mentions):
+                    continue
+                o = self.kb.outlet(m.group("name"))
+                kind = "telegram" if m.group("kind").lower().endswith("channel") else "website"
+                self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(m.group("name"), kind=kind))
+                self.taken.append((a, b))
             for m in (*f.outlet_form_after_re.finditer(self.text, s0, s1),
                       *self.windowed("outlet_before", f.outlet_before_kind, f.outlet_form_before_re, s0, s1)):
                 a, b = m.start("name"), m.end("name")
@@ -1308,6 +1320,10 @@ class _Run:
                 lead = _LOCATED.match(raw)
                 if lead:
                     raw = raw[lead.end():]     # "the Qamishli-based Jazira Pulse website": the name is "Jazira Pulse"
+                first = _PLAIN_WORD.match(raw)
+                if first and first.end() < len(raw) and raw[first.end()] == " " and \
+                        self.kb.demonyms.get(word_key(first.group())):
+                    raw = raw[first.end():].lstrip()   # "the Iraqi Nahr Watch channel": the name is "Nahr Watch"
                 a = self.text.index(raw, a)
                 b = a + len(raw)
                 if self.overlaps(a, b) or any(x.start < b and a < x.end for x in self.source_mentions):

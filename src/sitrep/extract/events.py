@@ -155,6 +155,18 @@ _CAMPAIGN_TARGETS = re.compile(r"\b(?:campaigns?|drives?|efforts?|programmes?|pr
 _CUSTODY = re.compile(r"\b(?:men|women|suspects?|detainees?|prisoners?|captives?|individuals|persons|people|"
                       r"bodies|them|he|she)\s+(?:were|was|had\s+been|have\s+been|has\s+been|will\s+be|would\s+be)\s+"
                       r"(?:\w+ly\s+)?$", re.I)
+# A purpose or an avoidance ("in order to reduce the movement of recruits", "to avoid gathering in groups"): what
+# follows is what someone means to bring about or to prevent, not an event of its own.
+_PURPOSE = Guarded(re.compile(
+    r"(?:\bin\s+order\s+(?:not\s+)?to|\bso\s+as\s+(?:not\s+)?to|\bto\s+(?:reduce|limit|prevent|minimi[sz]e|curb|restrict|"
+    r"hinder|deter|avoid)|\bavoid(?:s|ed|ing)?|\brefrain(?:s|ed|ing)?\s+from)\b"
+    r"(?:(?!\b(?:and|but|while|then|after|before|when|where|which|who)\b)[^,;.:])*$", re.I),
+    ("order", "so as", "reduc", "limit", "prevent", "minimi", "curb", "restrict", "hinder", "deter", "avoid", "refrain"),
+    fold=True)
+# The holder of what is attacked or seized: "a base used by coalition forces", "a post manned by the army".
+_HELD_BY = Guarded(re.compile(r"\b(?:(?:used|operated|held|manned|controlled|occupied|run|guarded|staffed)\s+by|"
+                              r"belonging\s+to|hosting|housing)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}$", re.I),
+                   (" by ", "belonging", "hosting", "housing"), fold=True)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -423,6 +435,8 @@ class EventFinder:
                 pass
             if tm is not None and not _P10.search(lead[tm.end():]):
                 continue
+            if _PURPOSE.search(text, max(clause_start, t0 - 70), t0):
+                continue     # "in order to reduce the movement of ...", "to avoid gathering": not an event
             if how == "noun":
                 after = text[t1:min(c1, t1 + 60)]
                 occurs = bool(_P11.match(after)) or bool(_P12.search(after[:30]))
@@ -602,11 +616,14 @@ class EventFinder:
         for m in chosen:
             if m.end <= t0:
                 if passive is None:
-                    passive = bool(_P24.search(text[max(a, t0 - 25):t0]))
+                    # "was attacked" is passive; "was instructing" is not
+                    passive = bool(_P24.search(text[max(a, t0 - 25):t0])) and not text[t0:t1].lower().endswith("ing")
                 role = "agent" if not passive else "target" if etype in ("attack", "arrest") else "participant"
             else:
                 before = text[max(t0, m.start - 12):m.start].lower()
-                if _P25.search(before):
+                if etype in ("attack", "seizure") and _HELD_BY.search(text, max(t0, m.start - 40), m.start):
+                    role = "target"      # "targeted a base used by coalition forces": whose base it was
+                elif _P25.search(before):
                     role = "agent"
                 elif etype in ("attack", "arrest", "seizure") and not _P26.search(before):
                     role = "target"
