@@ -26,11 +26,11 @@ from sitrep.extract.events_lexicon import lexicon
 from sitrep.extract.model import Claim, DateValue, Doc, Mention, Outlet, SourceChain, Span
 
 # Patterns used inline below, compiled once.
-_P0 = re.compile(r"\b(?:which|who)\b[^,]*$")
-_P1 = re.compile(r"\b(?:the|these)\s+same\b", re.I)
-_P2 = re.compile(r"\bsource\b", re.I)
-_P3 = re.compile(r"\s+")
-_P4 = re.compile(r"\b(?:citing|according\s+to|quoted|told)\s+\W*(?:an?\s+)?\W*$", re.I)
+_RELATIVE_CLAUSE_END = re.compile(r"\b(?:which|who)\b[^,]*$")
+_THE_SAME = re.compile(r"\b(?:the|these)\s+same\b", re.I)
+_SOURCE_WORD = re.compile(r"\bsource\b", re.I)
+_SPACES = re.compile(r"\s+")
+_CITING_BEFORE = re.compile(r"\b(?:citing|according\s+to|quoted|told)\s+\W*(?:an?\s+)?\W*$", re.I)
 
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
@@ -159,7 +159,7 @@ class Attributor:
                         named = cands[-1]
                     if named is None:
                         act = next((m for m in s_actors if a <= m.start < b + 1
-                                    and not _P0.search(text[a:m.start])), None)
+                                    and not _RELATIVE_CLAUSE_END.search(text[a:m.start])), None)
                         if act is not None:
                             named = act
                     if named is None or isinstance(named.entity, Outlet):
@@ -185,7 +185,7 @@ class Attributor:
                     nctx.outlet, nctx.mention, nctx.own = outlet, Span(named.start, named.end, named.text), False
                     if isinstance(ent, Outlet):
                         last_named = (outlet, nctx.mention)
-                elif lex.unnamed_outlet_re.search(stext) and not _P1.search(stext) \
+                elif lex.unnamed_outlet_re.search(stext) and not _THE_SAME.search(stext) \
                         and not (_TOLD.search(text[frame.verb[0]:frame.verb[1]]) if frame.verb else False):
                     nctx = _Context()
                     nctx.own = False
@@ -196,7 +196,7 @@ class Attributor:
                     nctx.own = True
                     nctx.sourcing = lex.sourcing_re.search(stext).group()
                 elif lex.anaphoric_source_re.search(stext):
-                    if ctx.outlet is None and last_named is not None and _P2.search(stext):
+                    if ctx.outlet is None and last_named is not None and _SOURCE_WORD.search(stext):
                         nctx.outlet, nctx.mention = last_named
                         nctx.own = False
                 # The frame's date is the cited report's date.
@@ -249,12 +249,12 @@ class Attributor:
             for a, b in frame.frame_spans:
                 sm = lex.sourcing_re.search(text, a, b)
                 if sm:
-                    use.sourcing = _P3.sub(" ", sm.group().lower())
+                    use.sourcing = _SPACES.sub(" ", sm.group().lower())
                     break
             else:
                 sm = lex.sourcing_re.search(text, frame.content_start, s1)
-                if sm and _P4.search(text[max(s0, sm.start() - 25):sm.start()]):
-                    use.sourcing = _P3.sub(" ", sm.group().lower().replace('"', ""))
+                if sm and _CITING_BEFORE.search(text[max(s0, sm.start() - 25):sm.start()]):
+                    use.sourcing = _SPACES.sub(" ", sm.group().lower().replace('"', ""))
             # Footnote: a "[n]" marker in this sentence, or later in the paragraph.
             fm = _MARKER.search(text, s0, s1)
             if fm:

@@ -31,34 +31,34 @@ from sitrep.extract.events_lexicon import Guarded, lexicon
 from sitrep.extract.model import Claim, ClaimActor, ClaimPlace, Doc, Mention, Quantity, Span
 
 # Patterns used inline below, compiled once.
-_P0 = re.compile(r"[\w'’.-]+")
-_P1 = re.compile(r"\s+")
-_P2 = re.compile(r"[,;.]")
-_P3 = Guarded(re.compile(r"[;]|\bthat\b|\bwhich\b|\bwho\b|,\s(?=[a-z])"), (";", ",", "that", "wh"))
-_P4 = re.compile(r"\b(?:carrying|loaded\s+with|laden\s+with|transporting|with)\b(.{0,80})", re.I)
-_P5 = re.compile(r"\b(?:which|who|where|that)\b")
-_P6 = re.compile(r"\s*(?:these|those|such|they)\b", re.I)
-_P7 = re.compile(r"\s*,?\s*(?:which|who)\s+(?:was|were|had\s+been)?\s*(?:then\s+)?")
-_P8 = re.compile(r"\b(?:which|who)\b")
-_P9 = Guarded(re.compile(r";|\bwho\b|\bwhich\b|\bwhere\b|\bthat\b|\bwhile\b"), (";", "wh", "that"))
-_P10 = re.compile(r"[,;]")
-_P11 = Guarded(re.compile(r"[^,;]{0,50}?\b(?:that|which)\s+(?:was|were)\s+(?:held|carried\s+out|conducted)\b"),
+_WORD_WITH_DOTS = re.compile(r"[\w'’.-]+")
+_SPACES = re.compile(r"\s+")
+_CLAUSE_PUNCT = re.compile(r"[,;.]")
+_SUBJECT_CUT = Guarded(re.compile(r"[;]|\bthat\b|\bwhich\b|\bwho\b|,\s(?=[a-z])"), (";", ",", "that", "wh"))
+_CARRIED_LOAD = re.compile(r"\b(?:carrying|loaded\s+with|laden\s+with|transporting|with)\b(.{0,80})", re.I)
+_RELATIVE_WORD = re.compile(r"\b(?:which|who|where|that)\b")
+_ANAPHORIC_SUBJECT = re.compile(r"\s*(?:these|those|such|they)\b", re.I)
+_RELATIVE_LEAD = re.compile(r"\s*,?\s*(?:which|who)\s+(?:was|were|had\s+been)?\s*(?:then\s+)?")
+_WHICH_OR_WHO = re.compile(r"\b(?:which|who)\b")
+_CLAUSE_BREAK = Guarded(re.compile(r";|\bwho\b|\bwhich\b|\bwhere\b|\bthat\b|\bwhile\b"), (";", "wh", "that"))
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+_HELD_RELATIVE = Guarded(re.compile(r"[^,;]{0,50}?\b(?:that|which)\s+(?:was|were)\s+(?:held|carried\s+out|conducted)\b"),
                ("held", "carried", "conducted"))
-_P12 = Guarded(re.compile(r"\b(?:on|in)\s+[A-Z][a-z]+\s+\d"), "0123456789")
-_P13 = re.compile(r"\brecent\s+(?:[\w-]+\s+)?$", re.I)
-_P14 = re.compile(r"[;.]|\b(?:following|after|which|while)\b")
-_P15 = re.compile(r"\bwhich\b")
-_P16 = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:positions|sites|bases|front|areas|area|region)\b", re.I)
-_P17 = re.compile(r"\b(?:by|of)\s*$")
-_P18 = re.compile(r";|\bwhile\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhen\b")
-_P19 = re.compile(r"\s*(?:the|these|this|those|such)\s+((?:[\w'’-]+\s+){0,2}?)([\w-]+)\b", re.I)
-_P20 = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$")
-_P21 = re.compile(r"\s+(?:given|issued|carried\s+out|held|conducted)\s+by\b")
-_P22 = re.compile(r"\b(?:which|who|where|when)\b")
-_P23 = re.compile(r"\b(?:claim|claiming|claimed|adding|added|saying|said|noting|noted|reported)\s+that\b")
-_P24 = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
-_P25 = re.compile(r"\bby\s+(?:the\s+)?$")
-_P26 = re.compile(r"\bwith\s+(?:the\s+)?$")
+_DATED_AFTER = Guarded(re.compile(r"\b(?:on|in)\s+[A-Z][a-z]+\s+\d"), "0123456789")
+_RECENT_BEFORE = re.compile(r"\brecent\s+(?:[\w-]+\s+)?$", re.I)
+_BACKGROUND_STOP = re.compile(r"[;.]|\b(?:following|after|which|while)\b")
+_WHICH = re.compile(r"\bwhich\b")
+_POSITIONS_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:positions|sites|bases|front|areas|area|region)\b", re.I)
+_BY_OR_OF_END = re.compile(r"\b(?:by|of)\s*$")
+_CLAUSE_BREAK_WIDE = re.compile(r";|\bwhile\b|\bwhich\b|\bwho\b|\bwhere\b|\bwhen\b")
+_DEMONSTRATIVE_NOUN = re.compile(r"\s*(?:the|these|this|those|such)\s+((?:[\w'’-]+\s+){0,2}?)([\w-]+)\b", re.I)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$")
+_GIVEN_BY_AFTER = re.compile(r"\s+(?:given|issued|carried\s+out|held|conducted)\s+by\b")
+_RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|where|when)\b")
+_REPORTED_THAT = re.compile(r"\b(?:claim|claiming|claimed|adding|added|saying|said|noting|noted|reported)\s+that\b")
+_PASSIVE_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _BE = re.compile(r"\b(?:was|were|been|being|is|are)\b")
 # Between two coordinated subjects: "A, B and C met", "A and the regime's B held".
 _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)(?:the\s+)?")
@@ -67,13 +67,13 @@ _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s
 _OWN_FORCES = re.compile(r"(?<!\bof\s)\b(?:its|the\s+(?:force|group|ministry|army|faction|militia|organi[sz]ation|movement|service"
                          r"|brigade|division)['’]s)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:forces|units|fighters|troops|members|"
                          r"men|personnel|operatives|militants|patrols)\b", re.I)
-_P27 = Guarded(re.compile(r"[,;]\s|\bthat\b|\bwhich\b|\bwho\b"), (",", ";", "that", "wh"))
-_P28 = re.compile(r"[\w'’]+")
-_P29 = re.compile(r"\s+have\b")
-_P30 = re.compile(r"\b(?:used|continued|began|started|managed|went|came)\s+to\s*$", re.I)
-_P31 = Guarded(re.compile(r"\b(?:the\s+)?(?:intention|plans?|decision|preparations?|attempts?|efforts?)\s+(?:to|for)\s+\W?$",
+_LEAD_CUT = Guarded(re.compile(r"[,;]\s|\bthat\b|\bwhich\b|\bwho\b"), (",", ";", "that", "wh"))
+_PLAIN_WORD = re.compile(r"[\w'’]+")
+_HAVE_AFTER = re.compile(r"\s+have\b")
+_HABITUAL_TO = re.compile(r"\b(?:used|continued|began|started|managed|went|came)\s+to\s*$", re.I)
+_INTENTION_NOUN_TO = Guarded(re.compile(r"\b(?:the\s+)?(?:intention|plans?|decision|preparations?|attempts?|efforts?)\s+(?:to|for)\s+\W?$",
                            re.I), ("intention", "plan", "decision", "preparation", "attempt", "effort"), fold=True)
-_P32 = re.compile(r"\b(?:buses|vehicles|plane|aircraft|helicopter|trucks|load|cargo)\b", re.I)
+_CONVEYANCE_WORD = re.compile(r"\b(?:buses|vehicles|plane|aircraft|helicopter|trucks|load|cargo)\b", re.I)
 
 
 _OBJECT_END = re.compile(r"\b(?:from|to|into|through|via|in|at|near|toward|towards|across|along|on|under|after|"
@@ -211,7 +211,7 @@ class EventFinder:
         for m in lex.trigger_re.finditer(text, a, b):
             g = m.group()
             low = g.lower()
-            e = entries.get(low if low.isalpha() else _P1.sub(" ", low))
+            e = entries.get(low if low.isalpha() else _SPACES.sub(" ", low))
             if e is None:
                 continue
             m0, m1 = m.start(), m.end()
@@ -220,7 +220,7 @@ class EventFinder:
                 if e.verb:
                     out.append((m0, m1, e, "verb"))
                 continue
-            prev = _P0.findall(text[max(s0, m0 - 60):m0].lower())[-2:]
+            prev = _WORD_WITH_DOTS.findall(text[max(s0, m0 - 60):m0].lower())[-2:]
             prev1 = prev[-1] if prev else ""
             prev_clean = prev1.strip("\"“”'")
             noun_reading = e.noun and (prev_clean in _NOUN_CONTEXT or g[0].isupper() and m0 > s0)
@@ -241,11 +241,11 @@ class EventFinder:
                 lv = None
                 for lv in lex.light_re.finditer(before):
                     pass
-                if lv is not None and not _P2.search(before[lv.end():]):
+                if lv is not None and not _CLAUSE_PUNCT.search(before[lv.end():]):
                     out.append((m0, m1, e, "noun"))
                     continue
                 om = lex.occurrence_re.search(after)
-                if om and not _P2.search(after[:om.start()]) and om.start() < 30:
+                if om and not _CLAUSE_PUNCT.search(after[:om.start()]) and om.start() < 30:
                     out.append((m0, m1, e, "noun"))
         return out
 
@@ -259,12 +259,12 @@ class EventFinder:
         obj = after[:cut.start()] if cut else after
         subj = text[max(lo, t0 - 120):t0]
         cut2 = None
-        for cut2 in _P3.finditer(subj):
+        for cut2 in _SUBJECT_CUT.finditer(subj):
             pass
         if cut2 is not None:
             subj = subj[cut2.end():]
         # What is carried decides first: "buses carrying operatives", "a lorry laden with rockets".
-        carried = _P4.search(subj + " " + obj)
+        carried = _CARRIED_LOAD.search(subj + " " + obj)
         if "seizure" in types and (lex.facility_re.search(obj) or not lex.materiel_re.search(obj)):
             if not lex.materiel_re.search(obj):
                 return "seizure"
@@ -344,7 +344,7 @@ class EventFinder:
                 if not any(ca.role == "agent" for ca in claim.actors):
                     src_claim = None
                     if sentence_claims:
-                        if not _P5.search(text[a:t0]):
+                        if not _RELATIVE_WORD.search(text[a:t0]):
                             src_claim = claims[sentence_claims[-1]]
                     elif claims and not s.heading and \
                             (_ANAPHORIC.match(_LEADING_ADVERBIAL.sub("", subj)) or not subj.strip()) \
@@ -354,7 +354,7 @@ class EventFinder:
                         for ca in src_claim.actors:
                             if ca.role == "agent" and all(x.actor.name != ca.actor.name for x in claim.actors):
                                 claim.actors.insert(0, ClaimActor(ca.actor, ca.mention, "agent"))
-                    elif si > 0 and _P6.match(subj):
+                    elif si > 0 and _ANAPHORIC_SUBJECT.match(subj):
                         # "These operations include ...": the actor of the sentence before.
                         ps = doc.sentences[si - 1]
                         prev_actors = actors.within(ps.start, ps.end)
@@ -388,7 +388,7 @@ class EventFinder:
                     continue
                 # A relative clause that carries the same load on ("..., which was then transported to ...").
                 if sentence_claims and _family(claims[sentence_claims[-1]].type) == _family(etype) == "motion" and \
-                        _P7.match(text[a:t0]) and _P8.search(text[a:t0]):
+                        _RELATIVE_LEAD.match(text[a:t0]) and _WHICH_OR_WHO.search(text[a:t0]):
                     self._merge(claims[sentence_claims[-1]], claim, text)
                     continue
                 if how == "noun" and etype in ("agreement", "meeting") and _DEFINITE.search(text, max(c0, t0 - 14), t0) \
@@ -427,27 +427,27 @@ class EventFinder:
             if t0 < directive_end:
                 continue
             clause_start = c0
-            for bm in _P9.finditer(text[c0:t0]):
+            for bm in _CLAUSE_BREAK.finditer(text[c0:t0]):
                 clause_start = c0 + bm.end()
             lead = text[clause_start:t0]
             tm = None
             for tm in lex.topic_re.finditer(lead):
                 pass
-            if tm is not None and not _P10.search(lead[tm.end():]):
+            if tm is not None and not _COMMA_OR_SEMICOLON.search(lead[tm.end():]):
                 continue
             if _PURPOSE.search(text, max(clause_start, t0 - 70), t0):
                 continue     # "in order to reduce the movement of ...", "to avoid gathering": not an event
             if how == "noun":
                 after = text[t1:min(c1, t1 + 60)]
-                occurs = bool(_P11.match(after)) or bool(_P12.search(after[:30]))
+                occurs = bool(_HELD_RELATIVE.match(after)) or bool(_DATED_AFTER.search(after[:30]))
             if how == "noun" and not occurs:
                 window = text[max(c0, t0 - 40):t0]
                 bg = None
                 for bg in lex.background_re.finditer(window):
                     pass
-                if bg is not None and not _P10.search(window[bg.end():]):
+                if bg is not None and not _COMMA_OR_SEMICOLON.search(window[bg.end():]):
                     continue
-                if _P13.search(text[max(c0, t0 - 30):t0]):
+                if _RECENT_BEFORE.search(text[max(c0, t0 - 30):t0]):
                     continue
             if self._background_clause(text, t0, t1, c0, c1, published):
                 continue
@@ -455,7 +455,7 @@ class EventFinder:
             if "directive" in e.types and len(e.types) == 1:
                 # The ordered act is the directive's content, not an event of its own.
                 rest = text[t1:c1]
-                stop = _P14.search(rest)
+                stop = _BACKGROUND_STOP.search(rest)
                 directive_end = t1 + (stop.start() if stop else len(rest))
         return kept
 
@@ -466,7 +466,7 @@ class EventFinder:
         sub = None
         for sub in _SUBORDINATE.finditer(text, c0, t0):
             pass
-        if sub is None or _P10.search(text, sub.end(), t0) and sub.group().lower() in ("who", "which"):
+        if sub is None or _COMMA_OR_SEMICOLON.search(text, sub.end(), t0) and sub.group().lower() in ("who", "which"):
             return False
         end = _CLAUSE_END.search(text, t1, c1)
         # "since 2018, when ...": the time the clause hangs on comes just before it
@@ -495,7 +495,7 @@ class EventFinder:
             if etype == "establishment":
                 obj = text[t1:min(c1, t1 + 70)]
                 subj = text[max(c0, t0 - 70):t0]
-                if not (lex.facility_re.search(obj) or (_P15.search(subj) and lex.facility_re.search(subj))):
+                if not (lex.facility_re.search(obj) or (_WHICH.search(subj) and lex.facility_re.search(subj))):
                     continue
             if etype == "attack" and word.startswith(("launch", "fire", "fired", "firing")):
                 if not lex.attack_object_re.search(text[t1:min(c1, t1 + 50)]):
@@ -507,11 +507,11 @@ class EventFinder:
                 continue
             if etype == "meeting" and word.startswith("visit"):
                 nxt = text[t1:min(c1, t1 + 70)]
-                if _P16.match(nxt) \
+                if _POSITIONS_AFTER.match(nxt) \
                         or places.within(t1, min(c1, t1 + 40)):
                     etype = "movement"
                 elif not (actors.within(t1, min(c1, t1 + 70)) or persons.within(t1, min(c1, t1 + 70))
-                          or _P17.search(text[t1:t1 + 4])):
+                          or _BY_OR_OF_END.search(text[t1:t1 + 4])):
                     continue
             typed.append((t0, t1, etype, how))
         return typed
@@ -524,7 +524,7 @@ class EventFinder:
                 p = merged[-1]
                 gap = text[p[1]:t0]
                 same = _family(p[2]) == _family(etype)
-                if same and not _P18.search(gap) and \
+                if same and not _CLAUSE_BREAK_WIDE.search(gap) and \
                         (len(gap) < 60 or not _BOUNDARY.search(gap)):
                     p[1] = max(p[1], t1)
                     p[4].append((t0, t1))
@@ -538,7 +538,7 @@ class EventFinder:
 
     def _elaborated(self, doc, claims, sent_of_claim, si, text, c0) -> int | None:
         """The claim a sentence about an already-told event elaborates ("These exercises included ...")."""
-        m = _P19.match(text[c0:c0 + 80])
+        m = _DEMONSTRATIVE_NOUN.match(text[c0:c0 + 80])
         if not m:
             return None
         head = m.group(2).lower()
@@ -570,19 +570,19 @@ class EventFinder:
         ("where they met"), or follows a new report ("claiming that ...").
         """
         before = text[max(a, t0 - 20):t0].lower()
-        if how == "noun" and _P20.search(before):
+        if how == "noun" and _INDEFINITE_BEFORE.search(before):
             return True
         after = text[t1:min(b, t1 + 40)]
-        if _P21.match(after):
+        if _GIVEN_BY_AFTER.match(after):
             return True
         lead = text[a:t0]
         rel = None
-        for rel in _P22.finditer(lead):
+        for rel in _RELATIVE_PRONOUN.finditer(lead):
             pass
         if rel is not None and (rel.group() in ("where", "when") or any(
                 ca.role == "agent" and ca.mention.start >= a + rel.end() for ca in claim.actors)):
             return True
-        if _P23.search(text[c0:t0]):
+        if _REPORTED_THAT.search(text[c0:t0]):
             return True
         return False
 
@@ -617,15 +617,15 @@ class EventFinder:
             if m.end <= t0:
                 if passive is None:
                     # "was attacked" is passive; "was instructing" is not
-                    passive = bool(_P24.search(text[max(a, t0 - 25):t0])) and not text[t0:t1].lower().endswith("ing")
+                    passive = bool(_PASSIVE_AUX_BEFORE.search(text[max(a, t0 - 25):t0])) and not text[t0:t1].lower().endswith("ing")
                 role = "agent" if not passive else "target" if etype in ("attack", "arrest") else "participant"
             else:
                 before = text[max(t0, m.start - 12):m.start].lower()
                 if etype in ("attack", "seizure") and _HELD_BY.search(text, max(t0, m.start - 40), m.start):
                     role = "target"      # "targeted a base used by coalition forces": whose base it was
-                elif _P25.search(before):
+                elif _BY_BEFORE.search(before):
                     role = "agent"
-                elif etype in ("attack", "arrest", "seizure") and not _P26.search(before):
+                elif etype in ("attack", "arrest", "seizure") and not _WITH_BEFORE.search(before):
                     role = "target"
                 else:
                     role = "participant"
@@ -648,8 +648,8 @@ class EventFinder:
                 pm = None
                 for pm in _PREPOSITION.finditer(before):
                     pass
-                if pm is not None and not _P10.search(before[pm.end():]):
-                    role = _PREP_ROLE.get(_P1.sub(" ", pm.group().lower()), "site")
+                if pm is not None and not _COMMA_OR_SEMICOLON.search(before[pm.end():]):
+                    role = _PREP_ROLE.get(_SPACES.sub(" ", pm.group().lower()), "site")
                 if role == "destination" and etype not in _MOTION:
                     role = "site"
             if any(x.place.name == m.entity.name for x in claim.places):
@@ -661,22 +661,22 @@ class EventFinder:
         lead = text[max(c0, t0 - 60):t0]
         clause_lead = lead
         cut = None
-        for cut in _P27.finditer(lead):
+        for cut in _LEAD_CUT.finditer(lead):
             pass
         if cut is not None:
             clause_lead = lead[cut.end():]
         pm = None
         for pm in lex.planned_re.finditer(clause_lead):
             pass
-        words = _P28.findall(clause_lead.lower())
+        words = _PLAIN_WORD.findall(clause_lead.lower())
         prev = words[-1] if words else ""
-        if pm is not None and not _P29.match(clause_lead[pm.end():]):
+        if pm is not None and not _HAVE_AFTER.match(clause_lead[pm.end():]):
             claim.modality = "planned"
             claim.fields["modality"] = Span(t0 - len(lead) + (len(lead) - len(clause_lead)) + pm.start(),
                                             t0 - len(clause_lead) + pm.end(), pm.group())
-        elif prev == "to" and not _P30.search(clause_lead):
+        elif prev == "to" and not _HABITUAL_TO.search(clause_lead):
             claim.modality = "planned"
-        elif _P31.search(clause_lead):
+        elif _INTENTION_NOUN_TO.search(clause_lead):
             claim.modality = "planned"
         elif _TERMS.search(clause_lead):
             claim.modality = "planned"   # the terms of a deal: "the agreement also included handing over ..."
@@ -705,14 +705,14 @@ class EventFinder:
                 if value is not None and 1900 <= value <= 2100 and not qual:
                     continue
             elif qm.group("word"):
-                value = lex.numbers.get(_P1.sub(" ", qm.group("word").lower()))
+                value = lex.numbers.get(_SPACES.sub(" ", qm.group("word").lower()))
             else:
-                qual = _P1.sub(" ", qm.group("vague").lower())
-            unit = _P1.sub(" ", qm.group("unit").lower())
+                qual = _SPACES.sub(" ", qm.group("vague").lower())
+            unit = _SPACES.sub(" ", qm.group("unit").lower())
             claim.quantities.append(Quantity(value, unit, qual.lower() if qual else None,
                                              Span(qm.start(), qm.end(), qm.group())))
         for em in lex.equipment_re.finditer(text, a, b):
-            name = _P1.sub(" ", em.group().lower())
+            name = _SPACES.sub(" ", em.group().lower())
             if name not in claim.equipment:
                 claim.equipment.append(name)
                 claim.fields.setdefault("equipment", Span(em.start(), em.end(), em.group()))
@@ -738,7 +738,7 @@ class EventFinder:
                         not self.lex.personnel_re.search(text[max(0, t0 - len(subj)):first.mention.start]):
                     anaphoric = False
                 elif not self.lex.personnel_re.search(rest) and not self.lex.materiel_re.search(rest) and \
-                        not _P32.search(rest):
+                        not _CONVEYANCE_WORD.search(rest):
                     anaphoric = False
         claim_names = own_date = None
         for j in range(len(claims) - 1, -1, -1):

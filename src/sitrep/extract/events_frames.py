@@ -11,9 +11,9 @@ from sitrep.extract.events_lexicon import Guarded, Lexicon
 
 # Patterns used inline below, compiled once.
 # "that" opens a clause, except as a determiner of time ("Later that day, X reported, ...").
-_P0 = re.compile(r";|\bthat\b(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b)|—")
-_P1 = re.compile(r"\b(?:reports?|statements?|article|sources?|website|channel|outlet|media)\b", re.I)
-_P2 = re.compile(r"\s*(?:that|:)")
+_FRAME_BREAK = re.compile(r";|\bthat\b(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b)|—")
+_REPORT_NOUN = re.compile(r"\b(?:reports?|statements?|article|sources?|website|channel|outlet|media)\b", re.I)
+_THAT_OR_COLON = re.compile(r"\s*(?:that|:)")
 
 
 _THAT = re.compile(r"""(?:\[\d+\])?\s*(?:,\s*)?(?:that\b|:|,|\s*["“])?""")
@@ -42,7 +42,7 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
     a = max(lo, verb_start - 220)
     window = text[a:verb_start]
     cut = -1
-    for m in _P0.finditer(window):
+    for m in _FRAME_BREAK.finditer(window):
         cut = m.end()
     start = a + cut if cut >= 0 else a
     while start < verb_start and text[start].isspace():
@@ -167,7 +167,7 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
         can_report = (any(subj[0] <= a and b <= subj[1] + 1 for a, b in speakers)
                       or lex.anaphoric_source_re.search(stext) is not None
                       or lex.unnamed_outlet_re.search(stext) is not None
-                      or _P1.search(stext) is not None)
+                      or _REPORT_NOUN.search(stext) is not None)
         if not can_report:
             # A name by its form right before the verb: "Badia Watch added that ...", "Sharq Horizon also reported".
             pn = _proper_name(text, subj[0], subj[1], s0)
@@ -228,7 +228,7 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
                 before = text[frame.content_start:rm.start()]
                 comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
                 rest = text[rm.end():s1]
-                if comma >= 0 and not _P2.match(rest):
+                if comma >= 0 and not _THAT_OR_COLON.match(rest):
                     cut = frame.content_start + comma
                     speaker_span = (cut + 1, rm.start()) if text[cut + 1:rm.start()].strip() else (rm.end(), s1)
                     frame.speaker = speaker_span
