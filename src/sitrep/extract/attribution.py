@@ -176,7 +176,7 @@ class Attributor:
                             named = Mention(sm.start(), sm.end(), sm.group(), ent)
                             doc.sources.append(named)
                             break
-                nctx = ctx.copy() if not new_paragraph or True else _Context()
+                nctx = ctx.copy()     # a new frame inherits the running context, across paragraphs too
                 stext = " ".join(text[a:b] for a, b in speaker_spans)
                 if named is not None:
                     ent = named.entity

@@ -19,13 +19,14 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from sitrep.extract.serialize import ACLED_TIME_PRECISION
 from sitrep.store.models import ClaimActorRow, ClaimPlaceRow, ClaimRow, ReviewRow
+from sitrep.store.store import claim_point
 
 ACTIONS = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
 STATUSES = ("unreviewed", "accepted", "corrected", "rejected")
 FIELDS = ("type", "date", "modality", "actors", "places", "source")
 MODALITIES = ("occurred", "planned")
-_ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
 class ReviewError(ValueError):
@@ -89,11 +90,8 @@ def _date(value: Any) -> tuple[str | None, str | None]:
 
 
 def _kb_actor(name: str):
-    try:
-        from sitrep.kb import actors as kb
-        return kb.lookup(name)
-    except Exception:  # noqa: BLE001 - the KB is a help here, never a requirement
-        return None
+    from sitrep.kb import actors as kb
+    return kb.lookup(name)
 
 
 def _actors(value: Any, previous: list[dict]) -> list[dict]:
@@ -220,7 +218,7 @@ def _set_field(s: Session, row: ClaimRow, field: str, value: Any) -> None:
     elif field == "date":
         row.date, precision = _date(value)
         row.date_precision = data["date_precision"] = precision
-        data["time_precision"] = _ACLED_TIME_PRECISION.get(precision) if precision else None
+        data["time_precision"] = ACLED_TIME_PRECISION.get(precision) if precision else None
     elif field == "source":
         row.source = (value or {}).get("name")
     elif field == "actors":
@@ -233,11 +231,7 @@ def _set_field(s: Session, row: ClaimRow, field: str, value: Any) -> None:
             s.add(ClaimPlaceRow(claim_id=row.id, name=p["name"], mention=p.get("mention"), role=p.get("role"),
                                 kind=p.get("kind"), country=p.get("country"), lat=p.get("lat"), lon=p.get("lon"),
                                 precision=p.get("precision")))
-        best = min((p for p in value if p.get("lat") is not None), key=lambda p: p.get("precision") or 3,
-                   default=None)
-        row.lat = best["lat"] if best else None
-        row.lon = best["lon"] if best else None
-        row.precision = (best.get("precision") or 3) if best else None
+        row.lat, row.lon, row.precision = claim_point(value)
     row.data = data
 
 

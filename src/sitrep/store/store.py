@@ -17,6 +17,14 @@ from sitrep.store import search as fulltext
 from sitrep.store.models import ClaimActorRow, ClaimPlaceRow, ClaimRow, FootnoteRow, Report
 
 
+def claim_point(places: list[dict]) -> tuple[float | None, float | None, int | None]:
+    """Where a claim goes on the map: its most precise located place (lat, lon, ACLED geo precision)."""
+    best = min((p for p in places if p.get("lat") is not None), key=lambda p: p.get("precision") or 3, default=None)
+    if best is None:
+        return None, None, None
+    return best["lat"], best["lon"], best.get("precision") or 3
+
+
 def _footnote_rows(meta) -> list[FootnoteRow]:
     return [FootnoteRow(number=f.number, text=f.text, outlet=f.outlet, date=f.date, start=f.start, end=f.end,
                         markers=list(f.markers)) for f in meta.footnotes]
@@ -170,8 +178,7 @@ class Store:
                 cid = c["id"] = f"{cid[:16]}-{seen[cid]}"
             else:
                 seen[cid] = 0
-            best = min((p for p in c["places"] if p.get("lat") is not None),
-                       key=lambda p: p.get("precision") or 3, default=None)
+            lat, lon, precision = claim_point(c["places"])
             claim_rows.append(dict(
                 id=cid, report_id=report_id, seq=seq, type=c["type"], modality=c["modality"],
                 negated=bool(c.get("negated")), certainty=c.get("certainty"), date=c.get("date"),
@@ -179,8 +186,7 @@ class Store:
                 evidence=c["evidence"]["text"], evidence_start=c["evidence"]["start"],
                 evidence_end=c["evidence"]["end"], optional=bool(c.get("optional")), data=c,
                 extractor_version=version, status="unreviewed", fts_id=next_fts_id + seq,
-                lat=best["lat"] if best else None,
-                lon=best["lon"] if best else None, precision=(best.get("precision") or 3) if best else None))
+                lat=lat, lon=lon, precision=precision))
             actor_rows.extend(dict(claim_id=cid, name=a["name"], mention=a.get("mention"), role=a.get("role"))
                               for a in c["actors"])
             place_rows.extend(dict(claim_id=cid, name=p["name"], mention=p.get("mention"), role=p.get("role"),

@@ -13,11 +13,6 @@ from sitrep.web.security import require_read
 
 router = APIRouter(prefix="/api", tags=["export"])
 
-_MEDIA = {"geojson": ("application/geo+json", "geojson"), "stix": ("application/json", "json"),
-          "acled": ("text/csv; charset=utf-8", "csv"), "plover": ("application/x-ndjson", "jsonl"),
-          "reports-jsonl": ("application/x-ndjson", "jsonl"), "brief": ("text/markdown; charset=utf-8", "md")}
-
-
 def formats() -> dict[str, str]:
     from sitrep.export import FORMATS
     return dict(FORMATS)
@@ -41,9 +36,9 @@ def export(request: Request, format: str = Query(..., description="An export for
     n = writer.write(store_of(request), out, f)   # always a filter: it leaves rejected claims out
     data = out.getvalue()
     import sitrep.export as registry
-    media, ext = _MEDIA.get(format, ("application/octet-stream" if binary else "text/plain; charset=utf-8", "txt"))
-    media = getattr(writer, "MEDIA_TYPE", None) or getattr(registry, "MEDIA_TYPES", {}).get(format) or media
-    ext = (getattr(writer, "EXTENSION", None) or getattr(registry, "EXTENSIONS", {}).get(format) or ext).lstrip(".")
+    # Each format's media type and file extension are registered beside it in sitrep.export.
+    media = registry.MEDIA_TYPES.get(format) or ("application/octet-stream" if binary else "text/plain; charset=utf-8")
+    ext = registry.EXTENSIONS.get(format, ".txt").lstrip(".")
     if not binary and media.startswith("text/") and "charset" not in media:
         media += "; charset=utf-8"
     return Response(data if binary else data.encode("utf-8"), media_type=media,
