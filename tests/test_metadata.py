@@ -1,5 +1,6 @@
 """The report metadata parser: title, date, publisher, dispatch number, footnotes and boilerplate."""
 import json
+from datetime import date, datetime
 
 from sitrep.ingest.metadata import find_date, parse_report_text
 
@@ -100,3 +101,39 @@ def test_seeds(shared):
 def test_seed_dispatch_number(shared):
     text = next((shared / "seeds").glob("003_*.txt")).read_text(encoding="utf-8")
     assert parse_report_text(text).dispatch == "Special Dispatch No. 10981"
+
+
+def test_yearless_dateline_dated_by_the_weekday_of_its_lead():
+    received = date(2026, 11, 21)
+    wire = "Fighters leave two districts\n\nALEPPO, Syria, March 2 (Example Press) - Several dozen fighters left " \
+           "two districts on Sunday, officials said.\n"
+    # 2 March fell on a Sunday in 2025 (and in 2014): the latest such year before the report came in
+    assert parse_report_text(wire, received).published == "2025-03-02"
+    # the dateline's own weekday first: 14 October was a Monday in 2024 (a Tuesday in 2025)
+    same_day = "Raid in the east\n\nQAMISHLI, Syria, Oct 14 (Example Press) - Forces detained a man on Monday.\n"
+    assert parse_report_text(same_day, received).published == "2024-10-14"
+    # else the day before it: 15 October was no Monday in the last seven years, a Tuesday in 2024
+    day_before = "Raid in the east\n\nQAMISHLI, Syria, Oct 15 (Example Press) - Forces detained a man on Monday.\n"
+    assert parse_report_text(day_before, received).published == "2024-10-15"
+    # no weekday named: the latest such day not after the report came in
+    bare = "Convoy seen\n\nBAGHDAD, 30 December (Example Press) - A convoy crossed the border, residents said.\n"
+    assert parse_report_text(bare, received).published == "2025-12-30"
+    assert parse_report_text(bare, date(2026, 12, 31)).published == "2026-12-30"
+
+
+def test_yearless_dateline_reprocessed_keeps_its_ingestion_day(tmp_path):
+    from sitrep.ingest import ingest_paths, reprocess
+    from sitrep.store import open_store
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wire.txt").write_text("Convoy seen\n\nBAGHDAD, 30 December (Example Press) - A convoy of the "
+                                     "Popular Mobilization Forces crossed into Syria, residents said.\n")
+    from sitrep.store.models import Report
+    store = open_store(str(tmp_path / "s.db"))
+    ingest_paths(store, [folder])
+    rid = store.report_ids()[0]
+    with store.session() as s:      # as if it had come in early in 2020
+        s.get(Report, rid).ingested_at = datetime(2020, 1, 5, 9, 0)
+        s.commit()
+    assert reprocess(store).done == 1
+    assert store.report(rid).published == "2019-12-30"

@@ -149,7 +149,9 @@ def reprocess(store, progress: Callable[[str, str], None] | None = None) -> Repr
     for rid in store.report_ids():
         report = store.report(rid)
         try:
-            prepared = prepare(report.raw, report.origin, report.content_type)
+            # dated by the day it first came in, so a yearless dateline means what it meant then
+            received = report.ingested_at.date() if report.ingested_at else None
+            prepared = prepare(report.raw, report.origin, report.content_type, received)
             record, version = extract_prepared(prepared)
             summary.orphaned_reviews += store.replace_extraction(rid, record, version, prepared)
             summary.done += 1

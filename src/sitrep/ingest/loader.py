@@ -5,6 +5,7 @@ import hashlib
 from html import unescape
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sitrep.ingest.decode import UnreadableReport, decode
@@ -95,35 +96,38 @@ def _record_report(raw: bytes, content_type: str) -> tuple[str, dict]:
     return "\n\n".join(head + [body.strip()]) + "\n", meta
 
 
-def prepare(raw: bytes, origin: str, content_type: str | None = None) -> PreparedReport:
-    """Decode and read the metadata of one report's original bytes. Raises UnreadableReport, whatever went wrong."""
+def prepare(raw: bytes, origin: str, content_type: str | None = None, received: date | None = None) \
+        -> PreparedReport:
+    """Decode and read the metadata of one report's original bytes. ``received``: the day the report was first
+    ingested (default today), which dates a wire dateline that gives no year. Raises UnreadableReport, whatever went
+    wrong."""
     try:
-        return _prepare(raw, origin, content_type)
+        return _prepare(raw, origin, content_type, received)
     except UnreadableReport:
         raise
     except Exception as exc:  # noqa: BLE001 - a parser's failure on hostile bytes is the report's problem
         raise UnreadableReport(f"unreadable: {type(exc).__name__}: {exc}") from exc
 
 
-def _prepare(raw: bytes, origin: str, content_type: str | None) -> PreparedReport:
+def _prepare(raw: bytes, origin: str, content_type: str | None, received: date | None) -> PreparedReport:
     text, encoding = decode(raw)
     if content_type is None:
         content_type = "html" if _HTML_SNIFF.match(raw[:2000]) else "text"
     if content_type in ("feed-entry", "telegram"):
         text, own = _record_report(raw, content_type)
-        meta = parse_report_text(text)
+        meta = parse_report_text(text, received)
         meta.title = own["title"]     # a message has no headline: its first line is body
         meta.published = own["published"] or meta.published
         meta.publisher = own["publisher"] or meta.publisher
     elif content_type == "html":
         text, page = _html_to_text(text)
-        meta = parse_report_text(text)
+        meta = parse_report_text(text, received)
         meta.title = page.get("title") or meta.title
         if page.get("date") and find_date(str(page["date"])):
             meta.published = find_date(str(page["date"]))[0]
         meta.publisher = meta.publisher or page.get("sitename")
     else:
-        meta = parse_report_text(text)
+        meta = parse_report_text(text, received)
     if not meta.body:
         raise UnreadableReport("no body: only publisher furniture, no report text")
     return PreparedReport(id=report_id(raw), origin=origin, content_type=content_type, encoding=encoding, raw=raw,

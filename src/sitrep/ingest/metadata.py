@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
@@ -23,6 +23,11 @@ _DATE_PATTERNS = [
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
 ]
+# A day and month with no year ("March 2", "2 March"), as a wire dateline gives them.
+_DAY_MONTH = re.compile(rf"\b(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE}))\b",
+                        re.I)
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_WEEKDAY_INDEX = {w: i for i, w in enumerate(["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"])}
 _DISPATCH = re.compile(r"\b((?:Special Dispatch|Inquiry (?:&|and) Analysis(?: Series)?|Dispatch|Report|Bulletin)"
                        r"\s+No\.?\s*\d+)", re.I)
 _FOOTNOTE_LINE = re.compile(r"^\[(\d{1,3})\]\s*(.+?)\s*$")
@@ -75,6 +80,43 @@ def find_date(text: str) -> tuple[str, int, int] | None:
                 continue
             best = (iso, m.start(), m.end())
     return best
+
+
+def _month_number(month: str) -> int:
+    low = month.lower().rstrip(".")
+    return _MONTHS["sept"] if low.startswith("sept") else _MONTHS[low[:3]]
+
+
+def yearless_date(text: str, lead: str, received: date) -> str | None:
+    """The date a dateline without a year means ("ALEPPO, Syria, March 2 (Example Press) - ... on Sunday"): among the
+    last seven years up to the day the report was received, the latest in which that day falls on the weekday the
+    lead names, else the latest in which it falls the day after (wire copy names the dateline's own day, or the day
+    before it); with no weekday to go by, the latest such day not after the report was received. None where text
+    holds no day and month."""
+    m = _DAY_MONTH.search(text)
+    if not m:
+        return None
+    month = _month_number(m.group("month") or m.group("month2"))
+    day = int(m.group("day") or m.group("day2"))
+    candidates = []
+    for year in range(received.year, received.year - 15, -1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue      # 29 February, or a day the month lacks
+        if d <= received + timedelta(days=1):     # a dateline may run ahead of the receiver's clock by a time zone
+            candidates.append(d)
+    if not candidates:
+        return None
+    w = _WEEKDAY.search(lead)
+    if w:
+        named = _WEEKDAY_INDEX[w.group(1).lower()]
+        recent = [d for d in candidates if d.year > received.year - 7]    # the weekdays of a day repeat within 7 years
+        for lag in (0, 1):
+            for d in recent:
+                if (d.weekday() - named) % 7 == lag:
+                    return d.isoformat()
+    return candidates[0].isoformat()
 
 
 def _metadata_line(line: str) -> str | None:
@@ -137,8 +179,9 @@ def _find_publisher(text: str, lines: list[tuple[int, int, str]]) -> str | None:
     return None
 
 
-def parse_report_text(text: str) -> ParsedMeta:
-    """Read the metadata and body ranges of a report's text (offsets into text)."""
+def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
+    """Read the metadata and body ranges of a report's text (offsets into text). ``received``: the day the report
+    was first ingested (default today), which dates a dateline that gives no year."""
     line_rules, end_rules, about_rules, _ = _rules()
     lines = []  # (start, end, stripped) for non-empty lines; end excludes the newline
     for m in _LINE.finditer(text):
@@ -179,9 +222,12 @@ def parse_report_text(text: str) -> ParsedMeta:
         # A wire story may carry its only date in the dateline of its first paragraph.
         for _, _, line in lines[:6]:
             m = _DATELINE.match(line)
-            found = find_date(m.group("rest") or "") if m else None
-            if found:
-                meta.published = found[0]
+            if not m:
+                continue
+            found = find_date(m.group("rest") or "")
+            meta.published = found[0] if found else yearless_date(m.group("rest") or "", line[m.end():],
+                                                                  received or date.today())
+            if meta.published:
                 break
 
     # The end of the body: the first end marker, or an about-block heading in the last part of the report.
