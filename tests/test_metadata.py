@@ -137,3 +137,16 @@ def test_yearless_dateline_reprocessed_keeps_its_ingestion_day(tmp_path):
         s.commit()
     assert reprocess(store).done == 1
     assert store.report(rid).published == "2019-12-30"
+
+
+def test_publisher_name_alone_above_the_headline():
+    bulletin = "Example Rights Observatory\nWeekly bulletin No. 12: arrests in the south\n\nMay 3, 2024\n\n" \
+               "During the week, the Observatory documented four arrests.\n"
+    meta = parse_report_text(bulletin)
+    assert (meta.publisher, meta.title, meta.published) == (
+        "Example Rights Observatory", "Weekly bulletin No. 12: arrests in the south", "2024-05-03")
+    assert "Example Rights Observatory" not in body_text(bulletin, meta)
+    # a headline is not a masthead, even one that ends in an organisation's word
+    headline = "Militias Surround The Observatory\n\nMay 3, 2024\n\nFighters surrounded the building.\n"
+    assert parse_report_text(headline).title == "Militias Surround The Observatory"
+    assert parse_report_text(headline).publisher is None

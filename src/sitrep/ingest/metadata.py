@@ -64,6 +64,29 @@ def _rules():
             [(p["name"], compile_all(p["patterns"])) for p in publishers])
 
 
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    data = yaml.safe_load(resources.files("sitrep.data.ingest").joinpath("mastheads.yaml").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["organisation_heads"])
+
+
+_NAME_LINK_WORDS = {"of", "for", "the", "and", "on", "in"}
+
+
+def _headline(line: str) -> bool:
+    """A line that reads as a headline, not as prose: a headline does not close with a full stop."""
+    return len(line) <= 300 and not line.endswith((".", "!", "?", '"', "”"))
+
+
+def _masthead_name(line: str) -> bool:
+    """A line that is only an organisation's name: two to six capitalised words (links such as "of" between them),
+    the last one an organisation's ("Hauran Rights Observatory")."""
+    words = line.split()
+    return 2 <= len(words) <= 6 and words[-1].lower() in _organisation_heads() and not any(
+        c.isdigit() for c in line) and line[-1].isalpha() and all(
+        w[0].isupper() or w in _NAME_LINK_WORDS for w in words) and words[0][0].isupper()
+
+
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first full date (day, month, year) in text: (ISO, start, end)."""
     best = None
@@ -210,6 +233,11 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
             d = _DISPATCH.search(line)
             if d and meta.dispatch is None:
                 meta.dispatch = re.sub(r"\s+", " ", d.group(1))
+    # A publisher's name alone on the first line, above the headline.
+    if len(lines) > 2 and not top_meta & {0, 1} and _masthead_name(lines[0][2]) and _headline(lines[1][2]) \
+            and not _masthead_name(lines[1][2]):
+        top_meta.add(0)
+        masthead_name = masthead_name or lines[0][2]
     for i, (s, e, line) in enumerate(lines[:3]):
         if i in top_meta or any(r.match(line) for r in line_rules):
             continue
