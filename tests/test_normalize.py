@@ -61,3 +61,12 @@ def test_word_key_fast_path_matches_the_reference_steps():
         ref = reference(w)
         if ref is not None and not ref.startswith(("al", "el")):
             assert word_key(w) == ref, w
+
+
+def test_memoised_word_keys_are_word_keys(monkeypatch):
+    from sitrep.text import normalize
+    words = ["Al-Bukamal", "the", "al-Mayadin", "Deir", "ez-Zor", "Dayr", "az-Zawr", "Hizbullah's", "Al-Bukamal"]
+    assert normalize._word_keys(words) == [normalize.word_key(w) for w in words]
+    monkeypatch.setattr(normalize, "_KEY_MEMO_MAX", 2)      # a full memo is emptied, not grown without end
+    assert normalize._word_keys(words[::-1]) == [normalize.word_key(w) for w in words[::-1]]
+    assert len(normalize._KEY_MEMO) <= len(set(words))

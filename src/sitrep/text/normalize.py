@@ -143,6 +143,25 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     return out
 
 
+_KEY_MEMO: dict[str, str] = {}
+_KEY_MEMO_MAX = 262144
+
+
+def _word_keys(ws: list[str]) -> list[str]:
+    """``[word_key(w) for w in ws]``, by a plain dict lookup per word (cheaper than the lru_cache call, and the
+    words of a report repeat)."""
+    memo = _KEY_MEMO
+    keys = list(map(memo.get, ws))
+    if None in keys:
+        if len(memo) > _KEY_MEMO_MAX:
+            memo.clear()
+        for i, k in enumerate(keys):
+            if k is None:
+                w = ws[i]
+                keys[i] = memo[w] = word_key(w)
+    return keys
+
+
 def key_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, word_key) of each word in text[start:end], offsets into ``text``; as ``words`` splits them.
 
@@ -164,7 +183,7 @@ def key_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[
         if j < n and ends[j] == e and e - starts[j] > 3:
             ends[j] = e - 2
             ws[j] = ws[j][:-2]
-    return list(zip(starts, ends, map(word_key, ws)))
+    return list(zip(starts, ends, _word_keys(ws)))
 
 
 class DocWords:
@@ -197,7 +216,7 @@ class DocWords:
                     if j < len(ends) and ends[j] == e and e - starts[j] > 3:
                         ends[j] = e - 2
                         ws[j] = ws[j][:-2]
-            self._keyed = list(zip(starts, ends, map(word_key, ws)))
+            self._keyed = list(zip(starts, ends, _word_keys(ws)))
         return self._keyed
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
