@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import attrgetter, itemgetter
 
 import ahocorasick
 
@@ -73,11 +75,16 @@ _NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]h?)[-‐])?['’ʿ]?[A-Z][a-zA-Z'�
 _NAME_CONNECT = r"(?:\s+(?:bin|ibn|bint|al|el|Abu|Abou|Umm|abu|de|van|von|ben))?\s+"
 
 
+# the roles a person's name may follow directly ("SDF commander Mazloum Abdi")
+_PREFIX_ROLES = ["commander", "chief", "leader", "official", "spokesman", "spokesperson", "spokeswoman", "member", "head",
+                 "founder", "emir", "envoy", "representative", "co-chair", "adviser", "advisor", "deputy"]
+
 # precompiled helpers of the passes
 _POSS_END = re.compile(r"['’]s$")
 _NON_ALNUM_ASCII = re.compile(r"[^A-Za-z0-9]")
 _SURFACE_WORD = re.compile(r"[^\W_][\w'’]*")
 _DEM_BEFORE = re.compile(r"(?:(?:[A-Z][\w]*-backed|pro-[A-Z]\w*)\s+)?(?P<dem>[A-Z][a-z]+)\s+$")
+_CAP_TAIL = re.compile(r"[A-Z][a-z]+\Z")
 _JOIN = re.compile(r"[\s-]*")
 _VIA_END = re.compile(r"\bvia\s+$", re.I)
 _PAREN_OPEN_END = re.compile(r"\(\s*$")
@@ -141,6 +148,15 @@ def _has_say_key(low: str) -> bool:
     return any(k in low for k in _SAY_BEFORE_KEYS)
 
 
+# the words ActorFinder.say_before_re's matches end with, before an optional "the" and quote
+_SAY_BEFORE_ENDS = ("by", "from", "of", "to", "per")
+# what may stand between an actor and the verb of its statement ("the SDF has also said")
+_SAY_AUX = ("has", "have", "had", "also", "earlier", "later", "then", "further", "previously")
+_SAY_AUX_ALT = "|".join(_SAY_AUX)
+# the possessive and spaces a say_after_re match may begin with
+_POSS_SPACES = re.compile(r"(?:['’]s)?\s*", re.I)
+
+
 def _chunk(phrase: str) -> str:
     """The leading literal part of a phrase as ``_alt`` writes it: up to the first space or apostrophe."""
     return re.split(r"[\s'’]", phrase, maxsplit=1)[0]
@@ -150,63 +166,68 @@ class _Triggers:
     """Keywords that a pattern cannot match without, found in one pass over a report.
 
     Each category maps to phrases; a pattern of that category can only match where the leading literal part of one
-    of its phrases occurs (with its case in the ``cased`` automaton, in lower case in the ``folded`` one). The costly
+    of its phrases occurs (with its case for a ``cased`` category, in lower case for a ``folded`` one). The costly
     patterns then run only in sentences that hold a keyword, or are tried only at the keywords' offsets.
+
+    One automaton over the lower-case text finds both: a cased keyword (ASCII, so its lower case is where it is) is
+    then compared with the text as written.
     """
 
     def __init__(self, cased: dict[str, list[str]], folded: dict[str, list[str]]):
-        self.cased = self._build(cased, lower=False)
-        self.folded = self._build(folded, lower=True)
-
-    @staticmethod
-    def _build(categories: dict[str, list[str]], lower: bool):
-        words: dict[str, set[str]] = {}
-        for cat, phrases in categories.items():
+        if set(cased) & set(folded):
+            raise ValueError("a category is either cased or folded")
+        self.categories = [*cased, *folded]
+        index = {cat: i for i, cat in enumerate(self.categories)}
+        # lower-case keyword -> its folded categories, and its cased forms with theirs
+        words: dict[str, tuple[set[int], dict[str, set[int]]]] = {}
+        for cat, phrases in folded.items():
             for p in phrases:
-                k = _chunk(p)
-                k = k.lower() if lower else k
+                k = _chunk(p).lower()
                 if not k:
                     raise ValueError(f"no literal keyword in {p!r}")
-                words.setdefault(k, set()).add(cat)
-        automaton = ahocorasick.Automaton()
-        for k, cats in words.items():
-            automaton.add_word(k, _Keyword(len(k), tuple(sorted(cats))))
-        automaton.make_automaton()
-        return automaton
+                words.setdefault(k, (set(), {}))[0].add(index[cat])
+        for cat, phrases in cased.items():
+            for p in phrases:
+                k = _chunk(p)
+                if not k or not k.isascii():
+                    raise ValueError(f"no literal ASCII keyword in {p!r}")
+                words.setdefault(k.lower(), (set(), {}))[1].setdefault(k, set()).add(index[cat])
+        self.automaton = ahocorasick.Automaton()
+        for k, (cats, forms) in words.items():
+            # the keyword's length less one, the indices of its categories, and its cased forms with theirs
+            self.automaton.add_word(k, (len(k) - 1, tuple(sorted(cats)),
+                                        tuple((form, tuple(sorted(fc))) for form, fc in forms.items())))
+        self.automaton.make_automaton()
 
     def scan(self, text: str, lower: str) -> dict[str, list[tuple[int, int]]]:
-        out: dict[str, list[tuple[int, int]]] = {}
-        for automaton, t in ((self.cased, text), (self.folded, lower)):
-            ends: dict[_Keyword, list[int]] = {}      # the keyword's end offsets; grouped, one Python step a hit
-            for end, kw in automaton.iter(t):
-                lst = ends.get(kw)
-                if lst is None:
-                    ends[kw] = [end]
-                else:
-                    lst.append(end)
-            for kw, es in ends.items():
-                spans = list(zip(map((1 - kw.n).__add__, es), map((1).__add__, es)))
-                for c in kw.cats:
-                    lst = out.get(c)
-                    if lst is None:
-                        out[c] = list(spans)          # a list of its own: another keyword may extend it
-                    else:
-                        lst.extend(spans)
-        for c, spans in out.items():
-            out[c] = sorted(set(spans))
-        return out
+        """Each category's keyword spans, in order (each once: a keyword string is one entry of the automaton)."""
+        found: list[list[tuple[int, int]]] = [[] for _ in self.categories]
+        for end, (back, cats, forms) in self.automaton.iter(lower):
+            span = (end - back, end + 1)
+            for c in cats:
+                found[c].append(span)
+            if forms:
+                written = text[span[0]:span[1]]
+                for form, form_cats in forms:
+                    if written == form:
+                        for c in form_cats:
+                            found[c].append(span)
+        return {cat: sorted(spans) for cat, spans in zip(self.categories, found) if spans}
 
 
-class _Keyword:
-    """A trigger keyword's length and categories (hashed by identity: one object per keyword)."""
-    __slots__ = ("n", "cats")
+class _Reading:
+    """The knowledge-base entries a match of an alias may stand for, by type (first of each, for outlets and people)."""
+    __slots__ = ("actors", "outlet", "person")
 
-    def __init__(self, n: int, cats: tuple[str, ...]):
-        self.n = n
-        self.cats = cats
+    def __init__(self, refs: list[Ref]):
+        self.actors = [r for r in refs if r.type == "actor"]
+        self.outlet = next((r for r in refs if r.type == "outlet"), None)
+        self.person = next((r for r in refs if r.type == "person"), None)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# letters that a case-blind pattern matches to an ASCII letter other than their lower case: dotless i, long s
+_CASE_ODD = "ıſ"
 
 
 class ActorFinder:
@@ -266,9 +287,11 @@ class ActorFinder:
         heads = lex.get("unit_heads", [])
         self.weak_heads = {h.lower() for h in lex.get("weak_heads", [])}
         self.heads_lower = {h.lower() for h in heads}
-        # (surface, id of the refs tuple of the automaton) -> the refs the surface may stand for
-        self.surface_cache: dict[tuple[str, int], tuple[Ref, ...]] = {}
-        self.publisher_res: dict[str, re.Pattern] = {}
+        # no head begins with a leading word ("The", "New"): trimming those off a name never passes its head
+        self.heads_unled = not any(_LEAD.match(h + " ") for h in heads)
+        # (surface, id of the refs tuple of the automaton) -> what the surface may stand for (False: nothing)
+        self.surface_cache: dict[tuple[str, int], _Reading | bool] = {}
+        self.publisher_res: dict[str, tuple] = {}      # publisher -> _Run._publisher_forms
         self.stop_names = {s.lower() for s in lex.get("stop_names", [])}
         name = rf"{_ORG_NAME_TOKEN}(?:{_CONNECT}{_ORG_NAME_TOKEN}){{0,5}}"
         self.org_head_re = re.compile(rf"(?<![\w'’-])(?P<name>{name})\s+(?P<head>{_alt(heads)})(?![\w-])")
@@ -299,12 +322,20 @@ class ActorFinder:
         self.title_re = re.compile(rf"(?<![\w-])(?P<title>{_alt(ranks + honorifics)})\s+[\"“]?(?P<name>{pname})")
         roles = lex.get("roles", [])
         self.roles_alt = _alt(roles)
-        self.role_prefix_re = re.compile(rf"(?<![\w-])(?P<role>{_alt(['commander', 'chief', 'leader', 'official', 'spokesman', 'spokesperson', 'spokeswoman', 'member', 'head', 'founder', 'emir', 'envoy', 'representative', 'co-chair', 'adviser', 'advisor', 'deputy'])})\s+(?P<name>{_NAME_TOKEN}(?:{_NAME_CONNECT}{_NAME_TOKEN}){{1,3}})(?![\w-])")
+        self.role_prefix_re = re.compile(rf"(?<![\w-])(?P<role>{_alt(_PREFIX_ROLES)})\s+(?P<name>{_NAME_TOKEN}(?:{_NAME_CONNECT}{_NAME_TOKEN}){{1,3}})(?![\w-])")
         self.appos_after_re = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?:{_NAME_CONNECT}{_NAME_TOKEN}){{1,3}}),\s+(?P<role>(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{self.roles_alt}\b[^,;.]{{0,90}})")
+        # the part of an appos_after_re match from its comma to its role: a fast search (it begins with a literal)
+        # that tells a sentence without any match
+        self.appos_comma_re = re.compile(rf",\s+(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{self.roles_alt}\b")
         self.appos_before_re = re.compile(rf"(?<![\w-])(?P<role>{self.roles_alt}(?:\s+(?:of|for|in|at|from)\s+[^,;]{{1,90}})?),\s+(?:(?P<title>{_alt(ranks + honorifics)})\s+)?(?P<name>{pname})(?=\s*[,.;)]|\s+(?:and|who|said|told|has|had|was|is|added|stated|explained)\b)")
         # sources
         say = lex.get("say_verbs", [])
-        self.say_after_re = re.compile(rf"^(?:['’]s)?\s*(?:\([^)]{{1,40}}\)\s*)?(?:,\s*(?:which|who|that|in|on|whose)\b[^,;]{{1,80}},\s*)?(?:(?:has|have|had|also|earlier|later|then|further|previously|on\s+\w+)\s+){{0,3}}(?:{_alt(say)})\b|^(?:['’]s)?\s+(?:official\s+|written\s+|military\s+)?statements?\b|^\s+in\s+a\s+statement", re.I)
+        self.say_after_re = re.compile(rf"(?:['’]s)?\s*(?:\([^)]{{1,40}}\)\s*)?(?:,\s*(?:which|who|that|in|on|whose)\b[^,;]{{1,80}},\s*)?(?:(?:{_SAY_AUX_ALT}|on\s+\w+)\s+){{0,3}}(?:{_alt(say)})\b|(?:['’]s)?\s+(?:official\s+|written\s+|military\s+)?statements?\b|\s+in\s+a\s+statement", re.I)
+        # the first letters (three, or a two-letter word and no more) of what follows "'s" and spaces in a
+        # say_after_re match: after most actors none of them, and the costly pattern is not tried
+        say_leads = [*say, *_SAY_AUX, "on", "official", "written", "military", "statement", "in"]
+        self.say_lead3 = frozenset(w.split()[0][:3].lower() for w in say_leads if len(w.split()[0]) >= 3)
+        self.say_lead2 = frozenset(w.split()[0].lower() for w in say_leads if len(w.split()[0]) < 3)
         self.say_before_re = re.compile(r"(?:statements?|announcement|communiqu[eé]|declaration|posts?),?\s+(?:issued\s+|released\s+|published\s+)?(?:by|from|of|attributed\s+to)\s+(?:the\s+)?[\"“]?$|according\s+to\s+(?:the\s+)?[\"“]?$|(?:^|\s)per\s+(?:the\s+)?$", re.I)
         bodies = lex.get("sourced_bodies", [])
         self.body_source_re = re.compile(rf"according\s+to\s+(?:the\s+|several\s+|two\s+|three\s+)?(?P<name>{_alt(demonyms)}\s+(?:{_alt(bodies)}\s+){{1,2}}sources?)(?![\w-])", re.I)
@@ -345,8 +376,12 @@ class ActorFinder:
                          "controlled", "loyal", "pro-"],
                 "named": ["named", "called", "dubbed", "known", "titled"],
                 "roles": roles,
+                "prefix_roles": _PREFIX_ROLES,
                 "outlet_kind": ["website", "site", "outlet", "channel", "agency", "daily", "newspaper", "network", "tv",
                                 "television", "radio", "account", "page"],
+                # the kind words outlet_form_after_re and outlet_appos_re begin with
+                "outlet_after": ["website", "site", "outlet", "channel", "telegram", "news", "agency", "daily",
+                                 "newspaper", "network", "tv", "television", "radio", "account", "page"],
                 "anaphor": ["website", "press", "news", "agency", "observatory", "daily", "newspaper", "channel",
                             "outlet", "network", "monitor"],
                 "militia": ["militia"],
@@ -389,8 +424,11 @@ class _Run:
         self.source_mentions: list[Mention] = []
         self.taken: list[tuple[int, int]] = []
         lower = self.text.lower()
+        # lower-case text in which a case-blind pattern of ASCII words can only match where the words are
+        self.plain_lower = len(lower) == len(self.text) and not any(c in self.text for c in _CASE_ODD)
         if len(lower) != len(self.text):       # a few letters change length in lower case; keep offsets aligned
             lower = self.text.translate(_ASCII_LOWER)
+        self.lower = lower
         self.lebanon_cue = any(c in lower for c in ("lebanon", "lebanese", "beirut", "nasrallah", "dahiyeh", "dahieh"))
         self.trig = finder.triggers.scan(self.text, lower)
         # segments in order and apart (sentences are): a keyword's segment is found by bisection
@@ -461,22 +499,31 @@ class _Run:
             i += 1
         return False
 
-    def windowed(self, cat: str, verify: re.Pattern, rx: re.Pattern, s0: int, s1: int, back: int = 250):
+    def windowed(self, cat: str, verify: re.Pattern, rx: re.Pattern, s0: int, s1: int, back: int = 250,
+                 settled=None):
         """``rx.finditer(text, s0, s1)`` for a pattern whose matches end with a keyword of the category, the keyword as
-        ``verify`` matches it, and begin no more than ``back`` characters before it ("the X Y Brigade")."""
+        ``verify`` matches it, and begin no more than ``back`` characters before it ("the X Y Brigade").
+
+        ``settled(a)``: the caller has no use for a match whose keyword begins at ``a`` (a mention there already):
+        the windows of such keywords alone are not searched (every match of a window ends with one of its keywords).
+        """
         text = self.text
-        wins: list[list[int]] = []
+        wins: list[list] = []      # start, end, and whether a keyword of the window is not settled
         for a, _b in self.spans(cat, s0, s1):
             v = verify.match(text, a, s1)
             if v is None:
                 continue
             w0, w1 = max(s0, a - back), v.end()
+            live = settled is None or not settled(a)
             if wins and w0 <= wins[-1][1]:
-                wins[-1][1] = max(wins[-1][1], w1)
+                last = wins[-1]
+                last[1] = max(last[1], w1)
+                last[2] = last[2] or live
             else:
-                wins.append([w0, w1])
-        for w0, w1 in wins:
-            yield from rx.finditer(text, w0, w1)
+                wins.append([w0, w1, live])
+        for w0, w1, live in wins:
+            if live:
+                yield from rx.finditer(text, w0, w1)
 
     def anchored(self, cat: str, rx: re.Pattern, s0: int, s1: int) -> list[re.Match]:
         """``rx.finditer(text, s0, s1)`` for a pattern whose matches begin with a keyword of the category."""
@@ -494,6 +541,9 @@ class _Run:
 
     # ---- helpers ----
     def seg_of(self, pos: int):
+        if self.seg_apart:
+            i = bisect_right(self.seg_starts, pos) - 1
+            return self.segments[i] if i >= 0 and pos < self.seg_ends[i] else None
         for s in self.segments:
             if s[0] <= pos < s[1]:
                 return s
@@ -533,9 +583,10 @@ class _Run:
 
     def _tidy(self, start: int, end: int) -> tuple[int, int]:
         """Mention spans without a trailing possessive, with a parenthesis closed: "SNA’s" -> "SNA"."""
-        if _POSS_END.search(self.text, start, end) and end - start > 3:
+        text = self.text
+        if end - start > 3 and (text[end - 1] in "s\n" and _POSS_END.search(text, end - 3, end)):
             end -= 2
-        if self.text.count("(", start, end) > self.text.count(")", start, end) and self.text[end:end + 1] == ")":
+        if text[end:end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
             end += 1
         return start, end
 
@@ -564,7 +615,7 @@ class _Run:
         self.sources_pass()
         self.opposition_anaphora()
         self.definite_anaphora()
-        key = lambda m: (m.start, m.end)
+        key = attrgetter("start", "end")
         self.doc.actors = sorted(self.actor_mentions, key=key)
         self.doc.persons = sorted(self.person_mentions, key=key)
         self.doc.sources = sorted(self.source_mentions, key=key)
@@ -593,8 +644,22 @@ class _Run:
 
     def kb_matches(self):
         """Every KB alias occurrence, as token spans."""
-        stream, starts, ends, after = key_spans(self.text, self.segments, doc_words(self.text, self.doc.cache))
+        stream, starts, ends, keys = key_spans(self.text, self.segments, doc_words(self.text, self.doc.cache))
         hits = []
+        if stream.count(" ") == len(keys) + 1:
+            # the spaces are exactly the ones after each token: a match ending at the space after token i has i + 1
+            # spaces before it (the leading one aside); matches come in order of their end
+            last, pos = -1, 1
+            for end, (n, refs) in self.f.automaton.iter(stream):
+                last += stream.count(" ", pos, end + 1)
+                pos = end + 1
+                first = last - n + 1
+                if first >= 0 and starts[first] is not None and starts[last] is not None:
+                    hits.append((starts[first], ends[last], first, last, refs))
+            self.kb_hits = hits
+            return
+        # a key with a space in it: the token a match ends with by the offsets of the spaces after the tokens
+        after = list(accumulate(map((1).__add__, map(len, keys))))
         for end, (n, refs) in self.f.automaton.iter(stream):
             # the matched word is " k1 k2 ... " ending with the space at `end`
             last = bisect_left(after, end)
@@ -632,7 +697,8 @@ class _Run:
             k = (text[start:end], id(refs))       # the decision rests on the surface and the alias's refs alone
             ok = cache.get(k)
             if ok is None:
-                ok = cache[k] = tuple(r for r in refs if self._surface_ok(start, end, r))
+                kept = [r for r in refs if self._surface_ok(start, end, r)]
+                ok = cache[k] = _Reading(kept) if kept else False
             if ok:
                 hits.append((start, end, ok))
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
@@ -667,16 +733,15 @@ class _Run:
                         dem_spans.append((m.start(), fm.end(), st))
         # walk the chosen spans in order, handling states and absorption
         items = [(s, e, refs, None) for s, e, refs in chosen] + [(s, e, None, st) for s, e, st in dem_spans]
-        items.sort(key=lambda x: x[0])
+        items.sort(key=itemgetter(0))
         skip_until = -1
-        for idx, (start, end, refs, st) in enumerate(items):
+        for idx, (start, end, reading, st) in enumerate(items):
             if start < skip_until:
                 continue
             if st is not None:
                 self.add_actor_mention(start, end, self.actor(st))
                 continue
-            types = {r.type for r in refs}
-            actor_refs = [r for r in refs if r.type == "actor"]
+            actor_refs = reading.actors
             if actor_refs:
                 entry = self._choose_actor(actor_refs, start, end)
                 if entry.kind == "state" and not self._state_is_actor(entry, start, end, actor_refs):
@@ -685,7 +750,7 @@ class _Run:
                 if entry.kind == "state":
                     nxt = items[idx + 1] if idx + 1 < len(items) else None
                     if nxt and nxt[2] and self._joined(end, nxt[0]) and self._is_poss_or_demonym(start, end):
-                        unit_refs = [r for r in nxt[2] if r.type == "actor"]
+                        unit_refs = nxt[2].actors
                         if unit_refs:
                             unit = self._choose_actor(unit_refs, nxt[0], nxt[1])
                             if unit.kind != "state" and self._same_state(unit, entry):
@@ -693,23 +758,31 @@ class _Run:
                                 skip_until = nxt[1]
                                 continue
                 self.add_actor_mention(start, end, self.actor(entry))
-                if "outlet" in types:
+                if reading.outlet is not None:
                     self._maybe_statement(start, end, entry.name)
-            elif "outlet" in types:
-                r = next(r for r in refs if r.type == "outlet")
+            elif reading.outlet is not None:
+                r = reading.outlet
                 self.taken.append((start, end))
                 if self._outlet_is_source(start, end) and not self.kb.outlets[r.name].digest:
                     self.add_source_mention(start, end, self.outlet(r.name))
-            elif "person" in types:
-                r = next(r for r in refs if r.type == "person")
+            elif reading.person is not None:
+                r = reading.person
                 self.taken.append((start, end))
                 e = self.kb.persons[r.name]
                 p = self.persons.get(e.name) or Person(name=e.name, title=e.title, role=e.role, affiliation=e.affiliation)
                 self.persons[e.name] = p
                 self.person_mentions.append(Mention(start, end, self.text[start:end], p))
         # host-state demonyms before their own units ("Iraqi Al-Nujaba Movement"): extend those mentions
+        demonyms = self.kb.demonyms
         for m in list(self.actor_mentions):
-            d = _DEM_BEFORE.search(self.text[max(0, m.start - 40):m.start]) if self.text[m.start - 1:m.start].isspace() else None
+            before = self.text[max(0, m.start - 40):m.start]
+            if not before[-1:].isspace():
+                continue
+            # the capitalised word before the spaces, which the pattern takes for the demonym: most often not one
+            cap = _CAP_TAIL.search(before.split()[-1]) if before.strip() else None
+            if cap is None or word_key(cap.group()) not in demonyms:
+                continue
+            d = _DEM_BEFORE.search(before)
             if d:
                 st = self.kb.demonyms.get(word_key(d.group("dem")))
                 ent = self.kb.actors.get(m.entity.name)
@@ -790,9 +863,7 @@ class _Run:
         return True
 
     def _maybe_statement(self, start: int, end: int, name: str):
-        after = self.text[end:end + 140]
-        before = self.text[max(0, start - 60):start]
-        if self.f.say_after_re.match(after) or (_has_say_key(before.lower()) and self.f.say_before_re.search(before)):
+        if self._says_after(end) or self._says_before(start):
             e = self.kb.actors.get(name)
             o = self.outlets.get(name) or self.kb.outlets.get(name)
             if isinstance(o, Outlet):
@@ -803,6 +874,30 @@ class _Run:
                 out = self.outlets.setdefault(name, Outlet(name=name, kind="statement",
                                                            country=e.country if e else None))
             self.add_source_mention(start, end, out)
+
+    def _says_after(self, end: int) -> bool:
+        """Does a say verb or statement follow an actor ending at ``end``?"""
+        f = self.f
+        text = self.text
+        j = _POSS_SPACES.match(text, end).end()
+        head = text[j:j + 3]
+        low = head.lower()
+        if not (head[:1] in "(," or low in f.say_lead3 or not head.isascii()
+                or (low[:2] in f.say_lead2 and not (head[2:3].isalnum() or head[2:3] == "_"))):
+            return False
+        return f.say_after_re.match(text, end, end + 140) is not None
+
+    def _says_before(self, start: int) -> bool:
+        """Does "a statement by", "according to" or "per" stand before an actor starting at ``start``?"""
+        before = self.text[max(0, start - 60):start]
+        tail = before.rstrip()
+        if tail[-1:] in "\"“":
+            tail = tail[:-1].rstrip()
+        if tail[-3:].lower() == "the":
+            tail = tail[:-3].rstrip()
+        if not tail[-4:].lower().endswith(_SAY_BEFORE_ENDS):
+            return False
+        return _has_say_key(before.lower()) and self.f.say_before_re.search(before) is not None
 
     # ---- collectives ----
     def _sponsor_collective(self, sponsor: str) -> ActorEntry | None:
@@ -911,6 +1006,8 @@ class _Run:
 
     def opposition_anaphora(self):
         """"opposition forces" after a named opposition group is that group."""
+        if not any(m.entity.name == "Syrian rebel groups" for m in self.actor_mentions):
+            return
         named = [m for m in self.actor_mentions if self.kb.actors.get(m.entity.name)
                  and self.kb.actors[m.entity.name].kind not in ("collective", "state", "party")
                  and self.kb.actors[m.entity.name].allegiance in ("opposition", "Turkey")]
@@ -926,7 +1023,7 @@ class _Run:
         "the group", "the faction", "the movement") the last organisation named; not when an indefinite phrase with
         the same head came in between ("a monitoring group ... The group said"), which is what it refers to."""
         text = self.text
-        low = text.lower()
+        low = self.lower        # as text.lower() for these words: ASCII, none a lower case of a non-ASCII letter
         if not any(lit in low for lit in _DEFINITE_LITS):
             return
         named = sorted((m for m in self.actor_mentions if isinstance(m.entity, Actor)), key=lambda m: m.start)
@@ -1012,6 +1109,19 @@ class _Run:
         segments = self.segments
         m_head, m_named, m_prefix, m_militia = (self.mask("org_head"), self.mask("named"), self.mask("prefix"),
                                                 self.mask("org_militia"))
+        m_ordinal, m_branch = self.mask("ordinal"), self.mask("branch")
+        # A name before a head ("the Fatemiyoun Brigade") whose head is in a mention made already overlaps that
+        # mention and is dropped below: its window need not be searched. The mentions made so far, by start, with
+        # the furthest end of those starting at or before each, tell whether a point is inside one.
+        made = sorted(self.taken)
+        made_starts = [a for a, _b in made]
+        made_reach = list(accumulate((b for _a, b in made), max))
+
+        def in_mention(pos: int) -> bool:
+            i = bisect_right(made_starts, pos) - 1
+            return i >= 0 and made_reach[i] > pos
+
+        quoted = False
         for si in sorted(m_head | m_named | m_prefix | m_militia):
             s0, s1, heading = segments[si]
             found = []
@@ -1020,17 +1130,20 @@ class _Run:
             if si in m_named and self.can_match("named", f.pre_named, s0, s1):
                 for m in f.named_unit_re.finditer(self.text, s0, s1):
                     found.append((m.start("name"), m.end("name"), m.group("name").strip(), m.group("head").lower(), 3))
+            quoted = quoted or bool(found)
             if has_head:
-                for m in (f.numbered_re.finditer(self.text, s0, s1) if si in self.mask("ordinal") else ()):
+                for m in (f.numbered_re.finditer(self.text, s0, s1) if si in m_ordinal else ()):
                     found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
-                for m in (f.branch_re.finditer(self.text, s0, s1) if si in self.mask("branch") else ()):
+                for m in (f.branch_re.finditer(self.text, s0, s1) if si in m_branch else ()):
                     found.append((m.start("name"), m.end("name"), m.group("name"), "unit", 2))
             if not heading:
                 if si in m_prefix and self.can_match("prefix", f.pre_prefix, s0, s1):
                     for m in f.org_prefix_re.finditer(self.text, s0, s1):
                         found.append((m.start("name"), m.end("name"), m.group("name"), "militia", 1))
                 if has_head:
-                    for m in self.windowed("org_head", f.pre_org_head, f.org_head_re, s0, s1):
+                    # a quoted unit's name frees the spans of persons inside it (below): from then on, search them all
+                    settled = in_mention if f.heads_unled and not quoted else None
+                    for m in self.windowed("org_head", f.pre_org_head, f.org_head_re, s0, s1, settled=settled):
                         found.append((m.start("name"), m.end("head"), m.group("name") + " " + m.group("head"), m.group("head").lower(), 0))
                 if si in m_militia and self.can_match("org_militia", f.pre_org_militia, s0, s1):
                     for m in self.windowed("org_militia", f.pre_org_militia, f.org_militia_re, s0, s1):
@@ -1148,15 +1261,15 @@ class _Run:
                 found.append((m.start(), nend, name, title, None, m.start(), nend))
             if heading or si not in m_roles or not self.can_match("roles", f.pre_roles, s0, s1):
                 continue
-            for m in f.role_prefix_re.finditer(self.text, s0, s1):
+            for m in self.anchored("prefix_roles", f.role_prefix_re, s0, s1):
                 name = self._trim_name(m.group("name"))
                 if name and len(name.split()) >= 2:
                     found.append((m.start("name"), m.start("name") + len(name), name, None, m.group("role"), m.start(), m.end()))
-            for m in f.appos_after_re.finditer(self.text, s0, s1):
+            for m in (f.appos_after_re.finditer(self.text, s0, s1) if f.appos_comma_re.search(self.text, s0, s1) else ()):
                 name = self._trim_name(m.group("name"))
                 if name and len(name.split()) >= 2 and name == m.group("name"):
                     found.append((m.start("name"), m.end("name"), name, None, m.group("role"), m.start("role"), m.end("role")))
-            for m in f.appos_before_re.finditer(self.text, s0, s1):
+            for m in self.anchored("roles", f.appos_before_re, s0, s1):
                 name = self._trim_name(m.group("name"))
                 title = m.group("title")
                 if not name:
@@ -1290,7 +1403,9 @@ class _Run:
         for si in (range(len(segments)) if "Source:" in self.text else sorted(todo)):
             s0, s1, heading = segments[si]
             if self.text.find("ccording", s0, s1) >= 0:
-              for m in f.body_source_re.finditer(self.text, s0, s1):
+              # its matches begin with "according" in any case: where the lower-case text shows every one
+              for m in (self.anchored("according", f.body_source_re, s0, s1) if self.plain_lower
+                        else f.body_source_re.finditer(self.text, s0, s1)):
                 name = re.sub(r"\s+", " ", m.group("name"))
                 name = name[0].upper() + name[1:]
                 o = self.outlets.get(name) or self.outlets.setdefault(name, Outlet(name=name, kind="statement"))
@@ -1305,7 +1420,7 @@ class _Run:
                 self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(name))
             if heading or si not in m_kind:
                 continue
-            for m in (f.outlet_appos_re.finditer(self.text, s0, s1) if self.text.find("to", s0, s1) >= 0 else ()):
+            for m in (self.anchored("outlet_after", f.outlet_appos_re, s0, s1) if self.text.find("to", s0, s1) >= 0 else ()):
                 a, b = m.start("name"), m.end("name")
                 if any(x.start < b and a < x.end for x in self.source_mentions):
                     continue
@@ -1313,7 +1428,7 @@ class _Run:
                 kind = "telegram" if m.group("kind").lower().endswith("channel") else "website"
                 self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(m.group("name"), kind=kind))
                 self.taken.append((a, b))
-            for m in (*f.outlet_form_after_re.finditer(self.text, s0, s1),
+            for m in (*self.anchored("outlet_after", f.outlet_form_after_re, s0, s1),
                       *self.windowed("outlet_before", f.outlet_before_kind, f.outlet_form_before_re, s0, s1)):
                 a, b = m.start("name"), m.end("name")
                 raw = self.text[a:b].strip("\"“” ")
@@ -1369,20 +1484,19 @@ class _Run:
         pub = (self.doc.meta.publisher or "").strip() if self.doc.meta else ""
         if not pub:
             return
-        entry = self.kb.outlet(pub) or self.kb.outlet(re.sub(r"\s*\(.*\)$", "", pub))
-        if entry is not None and entry.digest:
-            return
-        name = entry.name if entry is not None else pub
-        forms = {pub, name, *(entry.aliases if entry is not None else ())}
-        forms = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
-        pattern = r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])"
-        cache = self.f.publisher_res        # compiled once per publisher, not once per report
-        rx = cache.get(pattern)
-        if rx is None:
+        cache = self.f.publisher_res        # worked out once per publisher, not once per report
+        got = cache.get(pub)
+        if got is None:
             if len(cache) > 4096:
                 cache.clear()
-            rx = cache[pattern] = re.compile(pattern, re.I)
-        found = [m for m in rx.finditer(self.text) if _surface_caps(m.group())]
+            got = cache[pub] = self._publisher_forms(pub)
+        entry, name, rx, firsts = got
+        if entry is not None and entry.digest:
+            return
+        if firsts is not None and self.plain_lower and not any(map(self.lower.__contains__, firsts)):
+            found = []
+        else:
+            found = [m for m in rx.finditer(self.text) if _surface_caps(m.group())]
         if entry is None and self._describes_digest(found):
             return
         outlet = self.outlet(name, kind=entry.kind if entry is not None else "website")
@@ -1393,6 +1507,17 @@ class _Run:
             self.source_mentions.append(Mention(a, b, self.text[a:b], outlet))
         else:
             self.source_mentions.append(Mention(0, 0, name, outlet))
+
+    def _publisher_forms(self, pub: str):
+        """The publisher's KB entry, name, the pattern of the forms of its name and the first words of those forms
+        in lower case (None unless all ASCII): a report with none of these words has no match."""
+        entry = self.kb.outlet(pub) or self.kb.outlet(re.sub(r"\s*\(.*\)$", "", pub))
+        name = entry.name if entry is not None else pub
+        forms = {pub, name, *(entry.aliases if entry is not None else ())}
+        forms = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
+        pattern = r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])"
+        firsts = tuple({f.split(" ")[0].lower() for f in forms})
+        return entry, name, re.compile(pattern, re.I), firsts if firsts and all(map(str.isascii, firsts)) else None
 
     def _describes_digest(self, found: list[re.Match]) -> bool:
         """Does the report describe its publisher as relaying others ("... tracks, translates and analyzes")?"""

@@ -24,14 +24,17 @@ found by pattern: "the south of the country", "the village of X", "the villages 
 and al-Y".
 
 Speed: the scan, the word-boundary filter and the skeleton maps run in C-level loops; candidate lists, governorates,
-country parts and distances are memoised on the finder; a name written the same way resolves once per report; the
-left-context patterns only run where the last word before the name can start one of them.
+country parts, the nearness of place pairs and the places inside compound names are memoised on the finder; a name
+written the same way resolves once per report; the left-context patterns only run where the last word before the name
+can start one of them (and the nearness one only where a nearness word is there); a role is read with two greedy
+matches (the clause's last break, its last preposition); the unknown-settlement pattern is only tried at its head
+words.
 """
 from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import compress, count
 from operator import itemgetter
 from collections import Counter
@@ -178,6 +181,17 @@ ROLE_PREPS = {
     "on": "site", "around": "site", "of": None,
 }
 
+# The prepositions a role is read from, longest first (an alternation takes the first of them that matches).
+_PREPS = ("from", "out of", "through", "via", "along", "across", "by way of", "toward", "towards", "into", "to", "in",
+          "at", "near", "inside", "outside", "within", "on", "around", "reaching", "reached", "entered", "entering",
+          "crossing", "passing")
+_PREP_ROLE = {p: ROLE_PREPS.get(p) or "site" for p in _PREPS if " " not in p}
+# Greedy: the last preposition, and the end of the last clause break, of a stretch (no preposition begins inside
+# another, so the last one found from the end is the last one a scan from the start finds).
+_TO_LAST_PREP = re.compile(
+    r".*\b(" + "|".join(sorted(_PREPS, key=len, reverse=True)).replace(" ", r"\s+") + r")\b", re.S)
+_TO_LAST_BREAK = re.compile(r".*[.;:!?()\[\]\"“”,]", re.S)
+
 _ARRIVE = re.compile(r"\b(?:arriv\w*|return\w*|head\w*|sent|dispatched|deployed|transferred|moved|brought|"
                      r"redeployed|transported|relocated|left for|bound)\b[^.;]{0,40}$", re.I)
 
@@ -220,7 +234,6 @@ _ADJ_TRIGGERS = frozenset({"northern", "southern", "eastern", "western", "northe
                            "southeastern", "southwestern", "central", "rural"})
 _NEAR_HINTS = ("near", "close", "around", "outside", "adjacent", "next", "far", "vicinity", "outskirts", "road")
 _LAST_WORD = re.compile(r"(\w+)$")
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\"“”,]")
 _PART_OF_COUNTRY = re.compile(r"\b(?:the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
                               r"centre|center)\s+of\s+the\s+country\b")
 # A settlement's name as unknown places are written: "Kabir", "al-Kabir", "Tell al-Kabir", "Al-Kabir Al-Saghir".
@@ -233,13 +246,17 @@ _SETTLEMENTS = re.compile(
     r"\b(town|village|city|hamlet|neighbou?rhood|district|area|region|desert|camp|towns|villages|cities|hamlets|"
     r"neighbou?rhoods|districts)\s+(of\s+)?(" + _NAME_LIST + r")")
 _PLURAL_HEADS = frozenset({"towns", "villages", "cities", "hamlets", "neighborhoods", "neighbourhoods", "districts"})
+# The words _SETTLEMENTS starts with: the pattern is only tried where one of them stands, as a word of the shared word
+# list or after an apostrophe inside one (where the list does not split).
+_SETTLEMENT_HEADS = frozenset({"town", "village", "city", "hamlet", "neighborhood", "neighbourhood", "district", "area",
+                               "region", "desert", "camp", *_PLURAL_HEADS})
+_MARKED_HEAD = re.compile(r"['’‘`´′](?=town|village|cit|hamlet|neighbo|district|area|region|desert|camp)")
 _ARTICLE_LED = re.compile(r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-\s]")
 _KM_PER_DEG = 6371.0 * math.pi / 180.0
 # Words of a region's name that make it a compound of other places' names (a border between them).
 _COMPOUND_HEADS = frozenset({"border", "borders", "frontier", "crossing", "crossings", "boundary"})
 _FIRST = itemgetter(0)
 _KEY = itemgetter(2)
-_PLUS1 = (1).__add__
 _WS = re.compile(r"\s+")
 
 
@@ -261,11 +278,11 @@ _BLOCK = object()     # _accept's answer for a name inside an organisation's or 
 
 class _Scan:
     """One report as the finder sees it: its text, its keyed tokens (a "|" token ends each range)."""
-    __slots__ = ("text", "toks", "range_starts", "_title")
+    __slots__ = ("text", "dw", "toks", "range_starts", "_title")
 
     def __init__(self, text: str, ranges: list[tuple[int, int]], cache: dict | None = None):
         self.text = text
-        dw = doc_words(text, cache)       # the report's words, split and keyed once for all stages
+        dw = self.dw = doc_words(text, cache)       # the report's words, split and keyed once for all stages
         toks: list[tuple[int, int, str]] = []
         starts = []
         for r0, r1 in ranges:
@@ -303,22 +320,48 @@ def _km(a: Entry, b: Entry) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _near_bonus(e: Entry, anchors: list[Entry], dist: dict) -> float:
-    """1 if another anchor place lies within 60 km of e, 0.5 within 200 km, else 0. ``dist`` memoises distances."""
-    d = 1e9
-    lat = e.lat
-    for a in anchors:
-        if a is e or a.lat is None or abs(a.lat - lat) * _KM_PER_DEG > 200.5:
-            continue   # the north-south distance alone rules it out
-        pair = (id(e), id(a))
-        x = dist.get(pair)
-        if x is None:
-            x = dist[pair] = _km(e, a)
-        if x < d:
-            d = x
-            if d < 60:
-                break
+def _nearness(e: Entry, a: Entry) -> float:
+    """1 if a lies within 60 km of e, 0.5 within 200 km, else 0 (and 0 for e itself or a place with no position)."""
+    if a is e or a.lat is None or abs(a.lat - e.lat) * _KM_PER_DEG > 200.5:
+        return 0.0    # the north-south distance alone rules it out
+    d = _km(e, a)
     return 1.0 if d < 60 else 0.5 if d < 200 else 0.0
+
+
+def _word_after(text: str, toks: list, i: int, end: int) -> str | None:
+    """Token i folded, where it follows on from ``end`` within the sentence (no stop mark between)."""
+    if i >= len(toks):
+        return None
+    s, e, k = toks[i]
+    if k == "|" or (s > end + 1 or text[end] != " ") and _STOP_NEXT.search(text, end, s):
+        return None
+    return fold(text[s:e])
+
+
+def _word_before(text: str, toks: list, i: int, begin: int) -> str | None:
+    """Token i folded, where it leads on to ``begin`` within the sentence (no stop mark between)."""
+    if i < 0:
+        return None
+    s, e, k = toks[i]
+    if k == "|" or (begin > e + 1 or text[e] != " ") and _STOP_PREV.search(text, e, begin):
+        return None
+    return fold(text[s:e])
+
+
+def _proper_word(word: str) -> bool:
+    """Is the word capitalised, and not a place word or a common word?"""
+    w = word.lstrip(_MARKS)
+    if not w[:1].isupper():
+        return False
+    fw = fold(w)
+    return fw not in PLACE_WORDS and fw not in COMMON_WORDS
+
+
+def _capitalised(text: str, toks: list, i: int) -> bool:
+    if i < 0:
+        return False
+    s, e, _k = toks[i]
+    return text[s:e].lstrip(_MARKS)[:1].isupper()
 
 
 class PlaceFinder:
@@ -336,7 +379,8 @@ class PlaceFinder:
         self._fnames: dict[int, frozenset[str]] = {}
         self._gov: dict[int, Entry | None] = {}
         self._parts: dict[tuple[str, str], Entry | None] = {}
-        self._dist: dict[tuple[int, int], float] = {}
+        self._inner: dict[tuple[str, str, int], Candidate | None] = {}
+        self._nearness: dict[int, dict[int, float]] = {}     # id(e) -> id(a) -> _nearness(e, a)
 
     # ---- the stage -----------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -464,27 +508,23 @@ class PlaceFinder:
         if one and len(k) <= 3 and not any(c.exact and c.entry.source in ("curated", "country") for c in cands):
             return None
         # "Iran's IRGC", "Iran-backed", "Russia-led": a country used as an actor or an adjective
-        if _ACTOR_TAIL.match(text, e, e + 12) or (_POSSESSIVE_TAIL.match(text[e:e + 12]) and all(
+        if _ACTOR_TAIL.match(text, e, e + 12) or (_POSSESSIVE_TAIL.match(text, e, e + 12) and all(
                 c.entry.kind == "country" for c in cands)):
             return _BLOCK
         # organisation names
-        nxt = self._next_words(sc, t1, 1)
-        if nxt and nxt[0] == "military":
-            nxt = self._next_words(sc, t1, 2)
-        if nxt and (nxt[0] in ORG_AFTER or (nxt[0] == "military" and len(nxt) > 1
-                                            and nxt[1] in ("council", "councils", "police"))):
+        after = _word_after(text, toks, t1 + 1, e)
+        if after is not None and (after in ORG_AFTER or after == "military" and _word_after(
+                text, toks, t1 + 2, toks[t1 + 1][1]) in ("council", "councils", "police")):
             return _BLOCK
-        prev = self._prev_words(sc, t0, 1)
-        if prev and prev[0] in ("of", "the"):
-            prev = self._prev_words(sc, t0, 3)
-        if prev:
-            if prev[0] in ORG_BEFORE and self._capitalised_before(sc, t0):
-                return _BLOCK
-            if prev[0] in ("of", "the") and len(prev) > 1:
-                head = prev[1] if prev[0] == "of" else (prev[2] if len(prev) > 2 and prev[1] == "of" else None)
-                if head in ORG_HEAD_OF and self._capitalised_before(sc, t0, skip=2 if prev[0] == "of" else 3):
+        before = _word_before(text, toks, t0 - 1, toks[t0][0])
+        if before is not None:
+            if before == "of" or before == "the":
+                word = _word_before(text, toks, t0 - 2, toks[t0 - 1][0])
+                head = word if before == "of" else \
+                    _word_before(text, toks, t0 - 3, toks[t0 - 2][0]) if word == "of" else None
+                if head in ORG_HEAD_OF and _capitalised(text, toks, t0 - (2 if before == "of" else 3)):
                     return _BLOCK
-            if prev[0] in PERSON_TITLES and self._capitalised_before(sc, t0):
+            elif (before in ORG_BEFORE or before in PERSON_TITLES) and _capitalised(text, toks, t0 - 1):
                 return _BLOCK
         # a name inside a longer run of capitalised words is part of a person's or an organisation's name
         if self._in_proper_name(sc, t0, t1) and not any(c.entry.kind == "country" for c in cands):
@@ -495,70 +535,24 @@ class PlaceFinder:
         """Is the span flanked by a capitalised word that is not a place word (a person's or outlet's name)?"""
         text, toks = sc.text, sc.toks
         p = t0 - 1
-        while p >= 0 and toks[p][2] == "" and fold(sc.word(p)) in _ARTICLES_SHORT:
+        while p >= 0 and toks[p][2] == "" and fold(text[toks[p][0]:toks[p][1]]) in _ARTICLES_SHORT:
             p -= 1
-        if p >= 0 and toks[p][2] != "|" and fold(sc.word(p)) in GIVEN_NAMES:
+        if p >= 0 and toks[p][2] != "|" and fold(text[toks[p][0]:toks[p][1]]) in GIVEN_NAMES:
             return True
-        # a title-case line (a headline) says nothing else about proper names
-        if sc.is_title(t0):
-            return False
-
-        def cap(i):
-            w = sc.word(i).lstrip(_MARKS)
-            if not w[:1].isupper():
-                return False
-            fw = fold(w)
-            return fw not in PLACE_WORDS and fw not in COMMON_WORDS
-        if t1 + 1 < len(toks) and toks[t1 + 1][2] != "|" and text[toks[t1][1]:toks[t1 + 1][0]] in (" ", "-") \
-                and cap(t1 + 1):
-            return True
+        nxt = toks[t1 + 1]
+        if nxt[2] != "|" and text[toks[t1][1]:nxt[0]] in (" ", "-") and _proper_word(text[nxt[0]:nxt[1]]):
+            return not sc.is_title(t0)      # a title-case line (a headline) says nothing about proper names
         i = t0 - 1
-        while i >= 0 and toks[i][2] == "" and sc.word(i).lower() in _ARTICLES_SHORT:
+        while i >= 0 and toks[i][2] == "" and text[toks[i][0]:toks[i][1]].lower() in _ARTICLES_SHORT:
             i -= 1
-        if i >= 0 and toks[i][2] != "|" and text[toks[i][1]:toks[i + 1][0]] in (" ", "-") and cap(i):
+        if i >= 0 and toks[i][2] != "|" and text[toks[i][1]:toks[i + 1][0]] in (" ", "-") \
+                and _proper_word(text[toks[i][0]:toks[i][1]]):
             # not when that word starts the sentence
             j = i - 1
             if j < 0 or toks[j][2] == "|" or _SENTENCE_END.search(text, toks[j][1], toks[i][0]):
                 return False
-            return True
+            return not sc.is_title(t0)
         return False
-
-    @staticmethod
-    def _next_words(sc: _Scan, t1, n) -> list[str]:
-        text, toks = sc.text, sc.toks
-        out = []
-        i = t1 + 1
-        end = toks[t1][1]
-        while i < len(toks) and len(out) < n:
-            s, e, k = toks[i]
-            if k == "|" or (s > end + 1 or text[end] != " ") and _STOP_NEXT.search(text, end, s):
-                break
-            out.append(fold(text[s:e]))
-            end = e
-            i += 1
-        return out
-
-    @staticmethod
-    def _prev_words(sc: _Scan, t0, n) -> list[str]:
-        text, toks = sc.text, sc.toks
-        out = []
-        i = t0 - 1
-        begin = toks[t0][0]
-        while i >= 0 and len(out) < n:
-            s, e, k = toks[i]
-            if k == "|" or (begin > e + 1 or text[e] != " ") and _STOP_PREV.search(text, e, begin):
-                break
-            out.append(fold(text[s:e]))
-            begin = s
-            i -= 1
-        return out
-
-    @staticmethod
-    def _capitalised_before(sc: _Scan, t0, skip=1) -> bool:
-        i = t0 - skip
-        if i < 0:
-            return False
-        return sc.word(i).lstrip(_MARKS)[:1].isupper()
 
     # ---- resolution ----------------------------------------------------------------------------------------------
     def _resolve(self, matches: list[_Match]):
@@ -571,10 +565,10 @@ class PlaceFinder:
             if b.country:
                 countries[b.country] += 2 if b.source in ("country", "curated", "admin1") else 1
         top = {cc for cc, _ in countries.most_common(3)}
-        anchors = list({id(e): e for e in (m.best.entry for m in matches
-                                              if len(m.cands) == 1 or m.best.entry.source == "curated")}.values())
-        if len(self._dist) > 4 * self._CACHE_MAX:
-            self._dist.clear()
+        anchors = {id(e): e for e in (m.best.entry for m in matches
+                                      if len(m.cands) == 1 or m.best.entry.source == "curated")}
+        if len(self._nearness) > self._CACHE_MAX:
+            self._nearness.clear()
         chosen: dict[tuple[str, str], Candidate] = {}    # the same name written the same way resolves the same way
         near: dict[int, float] = {}                        # entry -> nearness bonus in this report
         for m in matches:
@@ -600,7 +594,7 @@ class PlaceFinder:
             keep.append(m)
         matches[:] = keep
 
-    def _choose(self, cands: list[Candidate], top: set[str], anchors: list[Entry], near: dict | None = None) \
+    def _choose(self, cands: list[Candidate], top: set[str], anchors: dict[int, Entry], near: dict | None = None) \
             -> Candidate:
         """The candidate with the best prior + the report's countries + nearness to its other places; the first
         listed among equals. Candidates are tried best prior first, so most never need the distances."""
@@ -619,13 +613,27 @@ class PlaceFinder:
             if e.lat is not None and anchors:
                 b = near.get(id(e)) if near is not None else None
                 if b is None:
-                    b = _near_bonus(e, anchors, self._dist)
+                    b = self._near_bonus(e, anchors)
                     if near is not None:
                         near[id(e)] = b
                 s += b
             if s > best_s or (s == best_s and i < best_i):
                 best_i, best_s = i, s
         return cands[best_i]
+
+    def _near_bonus(self, e: Entry, anchors: dict[int, Entry]) -> float:
+        """1 if another anchor place lies within 60 km of e, 0.5 within 200 km, else 0: the best of its nearness to
+        each anchor (``anchors``: id -> entry), memoised by pair."""
+        near = self._nearness.get(id(e))
+        if near is None:
+            near = self._nearness[id(e)] = {}
+        got = list(map(near.get, anchors))
+        if None in got:
+            for i, a in anchors.items():
+                if i not in near:
+                    near[i] = _nearness(e, a)
+            got = list(map(near.get, anchors))
+        return max(got)
 
     # ---- spatial phrases, roles, mentions ------------------------------------------------------------------------
     def _mentions(self, sc: _Scan, matches: list[_Match], hits, ranges) -> list[Mention]:
@@ -635,7 +643,7 @@ class PlaceFinder:
         focus_cc = focus.most_common(1)[0][0] if focus else "SY"
         for m in matches:
             out.append(self._mention(text, m))
-        out.extend(self._phrases(text, ranges, focus_cc, out))
+        out.extend(self._phrases(sc, ranges, focus_cc, out))
         out.sort(key=lambda m: (m.start, -m.end))
         # drop a pattern mention that overlaps a gazetteer one
         final, last_end = [], -1
@@ -662,8 +670,8 @@ class PlaceFinder:
         crossing", "Iraq-Syria border"), or a country ("border with Jordan"). One town in a facility's name
         ("Al-Bukamal crossing", "Deir ez-Zor airport") only says where the facility is, and is not a mention of it."""
         text, toks = sc.text, sc.toks
-        words = {fold(sc.word(i)) for i in range(m.t0, m.t1 + 1)}
-        if m.best.entry.kind == "region" and not words & _COMPOUND_HEADS:
+        if m.best.entry.kind == "region" and _COMPOUND_HEADS.isdisjoint([fold(sc.word(i))
+                                                                         for i in range(m.t0, m.t1 + 1)]):
             return []
         inside = [h for t in range(m.t0, m.t1 + 1) for h in by_start.get(t, ()) if h[1] <= m.t1
                   and (h[0], h[1]) != (m.t0, m.t1)]
@@ -679,10 +687,9 @@ class PlaceFinder:
                     and fold(sc.word(t0 - 1)) in _ARTICLE_WORDS \
                     and text[toks[t0 - 1][1]:s] in ("-", " ", "‐"):
                 s = toks[t0 - 1][0]        # "Al-" before the name
-            cands = [c for c in self._candidates(k, fold(text[s:e]))[0] if c.entry.kind in ("city", "country")]
-            if not cands or (t0 == t1 and k in self._common_keys):
+            best = self._inner_choice(k, fold(text[s:e]), m.best.entry)
+            if best is None or (t0 == t1 and k in self._common_keys):
                 continue
-            best = self._choose(cands, {m.best.entry.country}, [m.best.entry])
             taken.update(range(t0, t1 + 1))
             found.append((s, e, best.entry))
         if len({e.id for _s, _e, e in found}) < 2 and not any(e.kind == "country" for _s, _e, e in found):
@@ -695,6 +702,20 @@ class PlaceFinder:
                 precision=entry.precision, admin1=entry.admin1, id=entry.id)))
         return out
 
+    def _inner_choice(self, k: str, f: str, outer: Entry) -> Candidate | None:
+        """The town or country a name written f inside the compound name of ``outer`` stands for, None where the
+        gazetteer has none: a pure function of its arguments, memoised."""
+        ck = (k, f, id(outer))
+        try:
+            return self._inner[ck]
+        except KeyError:
+            pass
+        if len(self._inner) > self._CACHE_MAX:
+            self._inner.clear()
+        cands = [c for c in self._candidates(k, f)[0] if c.entry.kind in ("city", "country")]
+        best = self._inner[ck] = self._choose(cands, {outer.country}, {id(outer): outer}) if cands else None
+        return best
+
     def _mention(self, text: str, m: _Match) -> Mention:
         """The mention of a resolved match, read in its context: facility and district heads after it, direction,
         area and nearness words before it, and the role its preposition gives it."""
@@ -704,8 +725,10 @@ class PlaceFinder:
         precision, relation, anchor, pid = e.precision, None, None, e.id
         country, admin1 = e.country, e.admin1
         after = text[end:end + 60]
+        # the heads after a name all follow a space or an apostrophe
+        headed = after[:1].isspace() or after[:1] in ("'", "’")
         # "X's military airfield", "the X crossing" (where the gazetteer does not know the facility)
-        if e.kind in ("city", "district"):
+        if headed and e.kind in ("city", "district"):
             fm = _FACILITY_AFTER.match(after)
             if fm and (not fm.group(1).strip() or fm.group(1).strip() in FACILITY_ADJ):
                 noun = fm.group(2)
@@ -723,7 +746,7 @@ class PlaceFinder:
                 name, kind, precision, relation, anchor, pid = dname, "district", 2, "part of", e.name, None
                 start, end = end + after.index(dname), end + dm.end()
         # governorate and area words after the name
-        if kind == "city" and e.source != "admin1":
+        if headed and kind == "city" and e.source != "admin1":
             am = _AREA_AFTER.match(after)
             if am:
                 word = am.group(1).lower()
@@ -754,7 +777,7 @@ class PlaceFinder:
     def _last_word(before: str) -> str | None:
         """The last word before a name, past up to two "the"s, lower case: the left-context patterns all end with
         "of", a direction adjective or a nearness word, so this word tells which of them may match."""
-        ws = [w.lower() for w in before.rsplit(None, 3)[-3:]]
+        ws = list(map(str.lower, before.rsplit(None, 3)[-3:]))
         n = 0
         while ws and ws[-1] == "the" and n < 2:
             ws.pop()
@@ -768,9 +791,7 @@ class PlaceFinder:
         """Direction, area, part or nearness words just before a name; None where there are none."""
         low = before.lower()
         of = last == "of"
-        dm2 = _DIRECTION_OF.search(before) if of and ("north" in low or "south" in low or "east" in low
-                                                      or "west" in low) else None
-        dm2 = _DIRECTION_OF.search(before)
+        dm2 = _DIRECTION_OF.search(before) if of else None       # it ends with "of (the) (city of) (the)"
         if dm2:
             relation = f"{DIRECTIONS.get(dm2.group(1).lower().replace('-', ''), dm2.group(1).lower())} of"
             return name, kind, lat, lon, pid, admin1, max(precision, 2), relation, e.name
@@ -803,7 +824,8 @@ class PlaceFinder:
                 precision = 2
             return name, kind, lat, lon, pid, admin1, precision, (
                 "countryside" if word == "rural" else f"{d} part"), e.name
-        if (not of or any(w in low for w in _NEAR_HINTS)) and last not in _ADJ_TRIGGERS \
+        # every nearness phrase holds a hint word (a caseless match may hold one only as its case variant)
+        if last not in _ADJ_TRIGGERS and (any(w in low for w in _NEAR_HINTS) or not (of or before.isascii())) \
                 and _NEAR_BEFORE.search(before):
             return name, kind, lat, lon, pid, admin1, max(precision, 2), "near", e.name
         return None
@@ -848,34 +870,40 @@ class PlaceFinder:
         self._parts[ck] = found
         return found
 
-    _PREPS = ("from", "out of", "through", "via", "along", "across", "by way of", "toward", "towards", "into", "to",
-              "in", "at", "near", "inside", "outside", "within", "on", "around", "reaching", "reached", "entered",
-              "entering", "crossing", "passing")
-    _PREP_RE = re.compile(r"\b(" + "|".join(sorted(_PREPS, key=len, reverse=True)).replace(" ", r"\s+") + r")\b")
     _CLAUSE = {"and", "or", "but", "that", "which", "who", "where", "was", "were", "is", "are", "had", "has", "have",
                "been", "by", "with", "for", "said", "says", "reported", "while", "as"}
 
     def _role(self, text: str, start: int) -> str:
         """origin / route / destination / site from the nearest preposition before the mention."""
-        before = _CLAUSE_BREAK.split(text[max(0, start - 90):start])[-1]      # the clause the mention is in
-        last = None
-        for last in self._PREP_RE.finditer(before):
-            pass
+        before = text[max(0, start - 90):start]
+        cm = _TO_LAST_BREAK.match(before)
+        b = cm.end() if cm is not None else 0             # the clause the mention is in: before[b:]
+        last = _TO_LAST_PREP.match(before, b)
         if last is None:
             return "site"
         tail = before[last.end():].split()
-        if len(tail) > 5 or any(w.lower() in self._CLAUSE for w in tail):
+        if len(tail) > 5 or not self._CLAUSE.isdisjoint(map(str.lower, tail)):
             return "site"
-        prep = _WS.sub(" ", last.group(1).lower())
-        role = ROLE_PREPS.get(prep) or "site"
-        if role == "site" and prep in ("at", "in") and _ARRIVE.search(before, 0, last.start()):
+        raw = last.group(1)
+        role = _PREP_ROLE.get(raw)
+        if role is None:
+            role = ROLE_PREPS.get(_WS.sub(" ", raw)) or "site"
+        if role == "site" and raw in ("at", "in") and _ARRIVE.search(before, b, last.start(1)):
             role = "destination"
         return role
 
-    def _phrases(self, text, ranges, focus_cc, found) -> list[Mention]:
+    def _phrases(self, sc: _Scan, ranges, focus_cc, found) -> list[Mention]:
         """Places named by a pattern rather than the gazetteer: "the south of the country", unknown villages."""
         out = []
+        text, dw = sc.text, sc.dw
         focus = self.gaz.country(focus_cc)
+        if focus is not None and "country" not in text:
+            focus = None
+        heads = list(compress(dw.starts, map(_SETTLEMENT_HEADS.__contains__, dw.words)))
+        if _MARKED_HEAD.search(text):
+            heads = sorted({*heads, *(m.end() for m in _MARKED_HEAD.finditer(text))})
+        if focus is None and not heads:
+            return out
         covered = [(m.start, m.end) for m in found]
         for r0, r1 in ranges:
             if focus is not None and "country" in text[r0:r1]:
@@ -892,7 +920,7 @@ class PlaceFinder:
                                                     id=part.id, anchor=focus.name, relation=f"{d} part")))
             # unknown settlements introduced by their kind: "the village of Kabir", "the villages of Kabir, Saghir
             # and Wasit", "the villages al-Kabir and al-Saghir"
-            for m in _SETTLEMENTS.finditer(text, r0, r1):
+            for m in self._settlements(text, heads, r0, r1):
                 head = m.group(1).lower()
                 names = list(_SETTLEMENT_NAME.finditer(text, *m.span(3)))
                 if m.group(2) is None and (head not in _PLURAL_HEADS or (
@@ -913,6 +941,23 @@ class PlaceFinder:
                         name=name, kind=kind, country=anchor.country if anchor else focus_cc, lat=None, lon=None,
                         precision=1, id=None)))
         return out
+
+    @staticmethod
+    def _settlements(text: str, heads: list[int], r0: int, r1: int):
+        """``_SETTLEMENTS.finditer(text, r0, r1)``, tried only at the head words between r0 and r1."""
+        if not heads:
+            return
+        i = bisect_left(heads, r0)
+        past = r0
+        while i < len(heads) and heads[i] < r1:
+            p = heads[i]
+            i += 1
+            if p < past:
+                continue
+            m = _SETTLEMENTS.match(text, p, r1)
+            if m is not None:
+                past = m.end()
+                yield m
 
     @staticmethod
     def _nearest_before(found, pos) -> Place | None:

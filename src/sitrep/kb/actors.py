@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from bisect import bisect_left
 from itertools import accumulate, compress, count
-from operator import itemgetter
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
@@ -160,7 +159,6 @@ _MARKS_NOT_OURS = "‘´′"
 _JOINED_BY_OTHER = re.compile(f"[^\\W_][{_MARKS_NOT_OURS}][^\\W_]")
 
 
-@lru_cache(maxsize=131072)
 def _shared_word_info(w: str) -> tuple[str, int]:
     """``_word_info`` of a word of the shared word list, a leading mark taken off first (flag 16: there was one)."""
     if w.startswith(_MARKS_LEAD_T):
@@ -170,6 +168,29 @@ def _shared_word_info(w: str) -> tuple[str, int]:
 
 
 _MARKS_LEAD_T = tuple(_MARKS_LEAD)
+# ``_shared_word_info`` of the words seen, as plain dicts: mapped over a report's words, a dict lookup costs a
+# fraction of an lru_cache hit. The few words with a flag ``_doc_tokens`` reads (a leading mark, an article, "the")
+# have a small dict of their own, which a report's words are looked up in far faster than in the large one.
+_SHARED_KEYS: dict[str, str] = {}
+_SHARED_FLAGGED: dict[str, int] = {}
+_SHARED_MAX = 131072
+_READ_FLAGS = 1 | 2 | 4 | 16
+
+
+def _shared_keys(words: list[str]) -> list[str]:
+    """The keys of the words, as ``_shared_word_info`` gives them (their flags, where read, in ``_SHARED_FLAGGED``)."""
+    try:
+        return list(map(_SHARED_KEYS.__getitem__, words))
+    except KeyError:
+        if len(_SHARED_KEYS) > _SHARED_MAX:
+            _SHARED_KEYS.clear()
+            _SHARED_FLAGGED.clear()
+        for w in words:
+            if w not in _SHARED_KEYS:
+                _SHARED_KEYS[w], flags = _shared_word_info(w)
+                if flags & _READ_FLAGS:
+                    _SHARED_FLAGGED[w] = flags
+        return list(map(_SHARED_KEYS.__getitem__, words))
 
 
 def _doc_tokens(dw) -> tuple | None:
@@ -184,10 +205,8 @@ def _doc_tokens(dw) -> tuple | None:
         dw.cache["actor_tokens"] = None
         return None
     words, starts, ends = dw.words, dw.starts, dw.ends
-    infos = list(map(_shared_word_info, words))
-    keys = list(map(itemgetter(0), infos))
-    flags = list(map(itemgetter(1), infos))
-    flagged = list(compress(count(), map((23).__and__, flags)))       # a leading mark, an article, "the"
+    keys = _shared_keys(words)
+    flagged = list(compress(count(), map(_SHARED_FLAGGED.__contains__, words)))   # a leading mark, an article, "the"
     if not flagged:
         got = (range(len(words)), keys, starts, ends)
         dw.cache["actor_tokens"] = got
@@ -195,7 +214,7 @@ def _doc_tokens(dw) -> tuple | None:
     n = len(text)
     drop = []
     for i in flagged:
-        f = flags[i]
+        f = _SHARED_FLAGGED[words[i]]
         if f & 16:
             if starts is dw.starts:
                 starts = list(starts)       # the shared list keeps a mark before a word: we do not
@@ -220,34 +239,47 @@ def _doc_tokens(dw) -> tuple | None:
     return got
 
 
-def key_spans(text: str, spans, dw=None) -> tuple[str, list, list, list[int]]:
-    """``key_stream`` with the word offsets in place of the word matches: (stream, starts, ends, after), starts and
-    ends None at a separator. ``dw``: the text's shared word list (``sitrep.text.normalize.doc_words``), where the
-    words of each stretch are taken from it rather than split again."""
+def key_spans(text: str, spans, dw=None) -> tuple[str, list, list, list[str]]:
+    """``key_stream`` with the word offsets in place of the word matches, and the keys in place of the offsets of the
+    spaces: (stream, starts, ends, keys), starts and ends None at a separator. ``dw``: the text's shared word list
+    (``sitrep.text.normalize.doc_words``), where the words of each stretch are taken from it rather than split
+    again."""
     shared = _doc_tokens(dw) if dw is not None and dw.text is text else None
     keys: list[str] = []
     starts: list = []
     ends: list = []
+    if shared is not None:
+        kept, ks, ss, es = shared
+        kept_all = isinstance(kept, range)
+        wstarts, wends = dw.starts, dw.ends
     for span in spans:
-        ij = dw.span(span[0], span[1]) if shared is not None else None
-        if ij is not None:
-            kept, ks, ss, es = shared
-            a = bisect_left(kept, ij[0])
-            b = bisect_left(kept, ij[1], a)
-            keys.extend(ks[a:b])
-            starts.extend(ss[a:b])
-            ends.extend(es[a:b])
+        if shared is not None:
+            # the words of the stretch, unless one runs across either end (``DocWords.span``, inline)
+            s0, s1 = span[0], span[1]
+            i = bisect_left(wstarts, s0)
+            j = bisect_left(wstarts, s1, i)
+            whole = not ((i and wends[i - 1] > s0) or (j and wends[j - 1] > s1) or s1 < s0)
         else:
-            ks, ms = _span_tokens(text, span)
-            keys.extend(ks)
+            whole = False
+        if whole:
+            if kept_all:
+                a, b = i, j
+            else:
+                a = bisect_left(kept, i)
+                b = bisect_left(kept, j, a)
+            keys += ks[a:b]
+            starts += ss[a:b]
+            ends += es[a:b]
+        else:
+            span_keys, ms = _span_tokens(text, span)
+            keys.extend(span_keys)
             starts.extend(m.start() for m in ms)
             ends.extend(m.end() for m in ms)
         keys.append("#")
         starts.append(None)
         ends.append(None)
     stream = " " + " ".join(keys) + " "
-    after = list(accumulate(map((1).__add__, map(len, keys))))
-    return stream, starts, ends, after
+    return stream, starts, ends, keys
 
 
 @lru_cache(maxsize=65536)
