@@ -295,3 +295,8 @@ def test_outlet_named_after_a_demonym_or_in_quoted_apposition(finder):
     doc = run(finder, 'On Monday, a channel close to the IRGC in Deir ez-Zor, "Wadi Echo," claimed that fighters '
                       "moved to Al-Qaim.")
     assert "Wadi Echo" in names(doc.sources)
+
+
+def test_host_state_demonym_joins_its_own_unit(finder):
+    doc = run(finder, "Residents saw dozens of fighters of the Iraqi Nujaba Movement enter the town.")
+    assert [m.text for m in doc.actors if m.entity.name == "Harakat Hezbollah al-Nujaba"] == ["Iraqi Nujaba Movement"]

@@ -787,7 +787,7 @@ class _Run:
                 st = self.kb.demonyms.get(word_key(d.group("dem")))
                 ent = self.kb.actors.get(m.entity.name)
                 if st and ent and ent.kind != "state" and self._same_state(ent, st):
-                    new_start = m.start - (len(d.group()) - d.start("dem")) if False else m.start - len(d.group()) + d.start("dem")
+                    new_start = max(0, m.start - 40) + d.start("dem")     # d matched within ``before``
                     if not self.overlaps(new_start, m.start):
                         m.start = new_start
                         m.text = self.text[m.start:m.end]
