@@ -18,7 +18,8 @@ Each claim then gets:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from sitrep.extract.dates import parse_expression, resolve, to_date
 from sitrep.extract.events_frames import _proper_name, find_frame
@@ -57,6 +58,7 @@ _LATER_DATE = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+later\b", 
 _STATE_MEDIA = re.compile(r"(?:[A-Z][a-z]+(?:an|ian|i|ese|ish)\s+)?state(?:-run|-owned)?\s+(?:media|television|TV|"
                           r"news\s+agency|broadcaster)\b")
 _SUMMARY_CUE = re.compile(r"\b(?:reports?|sources|websites|outlets|media)\b", re.I)
+_START = attrgetter("start")
 
 
 def _within(mentions, starts, a, b):
@@ -116,9 +118,10 @@ class Attributor:
         for c in doc.claims:
             si = bisect_right(starts, c.evidence.start) - 1
             by_sentence.setdefault(si, []).append(c)
-        sources = sorted(doc.sources, key=lambda m: m.start)
-        actors = sorted(doc.actors, key=lambda m: m.start)
-        dates = sorted(doc.dates, key=lambda m: m.start)
+        sources = sorted(doc.sources, key=_START)
+        actors = sorted(doc.actors, key=_START)
+        dates = sorted(doc.dates, key=_START)
+        date_starts = [m.start for m in dates]
         footnotes = {f.number: f for f in doc.meta.footnotes}
         source_starts = [m.start for m in sources]
         actor_starts = [m.start for m in actors]
@@ -201,7 +204,7 @@ class Attributor:
                         nctx.own = False
                 # The frame's date is the cited report's date.
                 fdate = None
-                for m in dates:
+                for m in dates[bisect_left(date_starts, s0):]:     # the frame lies in the sentence
                     if m.start >= s1:
                         break
                     if any(a <= m.start < b for a, b in frame.frame_spans) and m.entity.value:
@@ -216,7 +219,7 @@ class Attributor:
                     fdate = outlet_dates.get(getattr(named.entity, "name", None))
                 if not fdate and named is not None:
                     # "According to X, also on November 3, ...": an absolute date opening the content.
-                    for m in dates:
+                    for m in dates[bisect_left(date_starts, frame.content_start):]:
                         if frame.content_start <= m.start < min(s1, frame.content_start + 30) and m.entity.value \
                                 and m.entity.anchor is None:
                             fdate = m.entity.value
@@ -264,9 +267,9 @@ class Attributor:
                     use.date = fn.date
             for claim in by_sentence.get(si, []):
                 claim_paragraph[id(claim)] = s.paragraph
-                self._attribute(doc, claim, use, frame, dates, published)
+                self._attribute(doc, claim, use, frame, dates, date_starts, published)
         self._restatements(doc, claim_paragraph, first_report_paragraph)
-        doc.sources.sort(key=lambda m: m.start)
+        doc.sources.sort(key=_START)
         return doc
 
     @staticmethod
@@ -295,7 +298,7 @@ class Attributor:
         doc.sources.append(mention)
         return mention
 
-    def _attribute(self, doc: Doc, claim: Claim, ctx: _Context, frame, dates, published) -> None:
+    def _attribute(self, doc: Doc, claim: Claim, ctx: _Context, frame, dates, date_starts, published) -> None:
         outlet = ctx.outlet
         claim.source = SourceChain(publisher=self._publisher, outlet=outlet, outlet_mention=ctx.mention,
                                    outlet_date=ctx.date, footnote=ctx.footnote, sourcing=ctx.sourcing)
@@ -306,7 +309,7 @@ class Attributor:
         anchor = to_date(ctx.date) or published
         anchor_name = "cited report" if ctx.date else "published"
         best = None
-        for m in dates:
+        for m in dates[bisect_left(date_starts, frame.content_start):]:
             if m.start < frame.content_start or m.start >= claim.evidence.end:
                 if m.start >= claim.evidence.end:
                     break
@@ -369,8 +372,9 @@ class Attributor:
                 else:
                     in_points = None
 
-        def heading(c: Claim) -> bool:
-            return bisect_right(starts, c.evidence.start) - 1 in headline
+        # Each claim's kind and names, worked out once (the pairs below compare them many times).
+        is_heading = [bisect_right(starts, c.evidence.start) - 1 in headline for c in claims]
+        cue_of_paragraph: dict[int, bool] = {}
 
         def summary(c: Claim) -> bool:
             if first_report_paragraph is None:
@@ -378,35 +382,39 @@ class Attributor:
             p = claim_paragraph.get(id(c))
             if p is None or p >= first_report_paragraph:
                 return False
-            para = " ".join(s.text for s in sentences if s.paragraph == p)
-            return bool(_SUMMARY_CUE.search(para))
+            if p not in cue_of_paragraph:
+                para = " ".join(s.text for s in sentences if s.paragraph == p)
+                cue_of_paragraph[p] = bool(_SUMMARY_CUE.search(para))
+            return cue_of_paragraph[p]
 
         def fam(t: str) -> str:
             return "motion" if t in ("movement", "transfer") else t
 
-        body = [i for i, c in enumerate(claims) if not heading(c) and not summary(c)]
+        restating = [h or summary(c) for c, h in zip(claims, is_heading)]
+        if not any(restating):
+            return
+        names = [{x.actor.name for x in c.actors} | {x.place.name for x in c.places} for c in claims]
+        families = [fam(c.type) for c in claims]
+        body = [i for i, r in enumerate(restating) if not r]
         drop: set[int] = set()
         for i, c in enumerate(claims):
-            is_heading = heading(c)
-            if not is_heading and not summary(c):
+            if not restating[i]:
                 continue
-            names = {x.actor.name for x in c.actors} | {x.place.name for x in c.places}
             best = None
             for j in body:
-                b = claims[j]
-                if fam(b.type) != fam(c.type):
+                if families[j] != families[i]:
                     continue
-                shared = len(names & ({x.actor.name for x in b.actors} | {x.place.name for x in b.places}))
+                shared = len(names[i] & names[j])
                 if shared and (best is None or shared > best[0]):
                     best = (shared, j)
-            if best is None and is_heading:
+            if best is None and is_heading[i]:
                 same = [j for j in body if claims[j].type == c.type]
                 if len(same) == 1:
                     best = (0, same[0])
             if best is not None:
                 c.restates = best[1]
                 c.optional = True
-            elif is_heading:
+            elif is_heading[i]:
                 c.optional = True
                 drop.add(i)
         if drop:

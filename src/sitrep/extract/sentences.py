@@ -23,7 +23,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 def _is_abbreviation(text: str, end: int) -> bool:
     """Does the period at text[end-1] close an abbreviation or an initial?"""
     # Only the word before the period matters: look at a short window, not the whole text before it.
-    m = _WORD_BEFORE.search(text[max(0, end - 40):end - 1])
+    m = _WORD_BEFORE.search(text, max(0, end - 40), end - 1)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
@@ -64,6 +64,9 @@ def iter_sentence_spans(text: str, start: int, end: int):
 
 def split_sentences(doc: Doc) -> Doc:
     text = doc.text
+    body = doc.body
+    # Most reports are one body range: test it inline, not through a call per sentence.
+    only_range = body[0] if len(body) == 1 else None
     sentences = []
     for paragraph, pm in enumerate(_PARAGRAPH.finditer(text)):
         p0, p1 = pm.span()
@@ -76,7 +79,8 @@ def split_sentences(doc: Doc) -> Doc:
         heading = _looks_like_heading(text[p0:p1])
         for s0, s1 in iter_sentence_spans(text, p0, p1):
             s_text = text[s0:s1]
+            in_body = only_range[0] <= s0 and s1 <= only_range[1] if only_range else _in_body(s0, s1, body)
             sentences.append(Sentence(start=s0, end=s1, text=s_text, paragraph=paragraph,
-                                      boilerplate=not _in_body(s0, s1, doc.body), heading=heading))
+                                      boilerplate=not in_body, heading=heading))
     doc.sentences = sentences
     return doc
