@@ -15,3 +15,85 @@ from tests.test_events import claims
 ])
 def test_phrasal_triggers(text, etype):
     assert [c.type for c in claims(text)] == [etype]
+
+
+def test_vehicles_meeting_on_a_road_are_no_meeting():
+    found = claims("The Russian convoy met another convoy at the station north of Al-Qasr.", actors={
+        "The Russian convoy": "Russian Armed Forces"})
+    assert "meeting" not in [c.type for c in found]
+
+
+def test_capitalised_word_of_a_name_is_no_trigger():
+    found = claims("The Joint Operations Command raised the alert level of its units in Eastern Province.",
+                   actors={"Joint Operations Command": "Joint Operations Command"})
+    assert [c.type for c in found] == ["posture"]
+
+
+def test_participle_describing_forces_is_no_movement():
+    found = claims('The Northern Army said its units deployed in Eastern Province had been placed on '
+                   '"the highest state of readiness."')
+    assert [c.type for c in found] == ["posture"]
+    assert [c.type for c in claims("The Northern Army deployed its units in Eastern Province on Monday.")] == \
+        ["movement"]
+
+
+def test_headline_in_sentence_case_does_not_absorb_the_body_claim():
+    from sitrep.extract.model import ReportMeta
+    from sitrep.extract.pipeline import extract
+    title = "Syrian army moves fighters from Palmyra to Homs"
+    text = f"{title}\n\nThe Syrian army moved 200 fighters from Palmyra to Homs, residents said.\n"
+    doc = extract(text, ReportMeta(id="t", origin="t.txt", title=title, published="2024-03-15"), [(0, len(text))])
+    body = [c for c in doc.claims if not c.optional]
+    assert len(body) == 1 and body[0].evidence.start > len(title)
+    assert all(c.optional for c in doc.claims if c.evidence.start < len(title))
+
+
+def test_what_a_speaker_described_as_frames_nothing():
+    found = claims("WADI TOWN - Northern Army jets struck what the Hawks Brigade described as a weapons depot on the "
+                   "outskirts of Al-Qasr early on Thursday, and hit a second target near Tal Hamra.")
+    assert [c.type for c in found] == ["attack"]
+
+
+def test_a_message_targets_its_audience():
+    found = claims("A second statement targeted fighters of the Northern Army in Al-Qasr, urging them to surrender.")
+    assert "attack" not in [c.type for c in found]
+
+
+def test_date_word_inside_a_name_is_no_date():
+    from tests.extract_helpers import run
+    doc = run("According to the local Bekaa Today website, the Hawks Brigade placed its units in Al-Qasr on alert.",
+              actors={"the Hawks Brigade": "Hawks Brigade"}, places={"Al-Qasr": "city"},
+              sources={"Bekaa Today": "Bekaa Today"})
+    assert doc.dates == []
+    assert [(c.type, c.date.anchor) for c in doc.claims] == [("posture", "published")]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("A convoy of nine refrigerated trucks crossed into Syria from Iraq.", "transfer"),
+    ("A convoy of Hawks Brigade fighters crossed into Syria from Iraq.", "movement"),
+    ("A convoy of fighters and trucks crossed into Syria from Iraq.", "movement"),
+])
+def test_what_a_convoy_is_made_of_types_its_motion(text, etype):
+    assert [c.type for c in claims(text)] == [etype]
+
+
+def test_rockets_fired_in_the_passive_are_an_attack_and_where_one_lands_is_no_movement():
+    found = claims("Three rockets were fired at North Airport late on Sunday, one of them landing inside the "
+                   "perimeter of the base.")
+    assert [c.type for c in found] == ["attack"]
+    assert [c.type for c in claims("A cargo plane of the Hawks Brigade landed at North Airport after the strikes.")] \
+        == ["transfer"]
+
+
+def test_circumstances_and_descriptions_are_not_events_of_their_own():
+    found = claims("Gunmen detained three members of the Northern Army at a checkpoint they had set up near Al-Qasr.",
+                   actors={"Gunmen": "Unidentified armed group", "the Northern Army": "Northern Army"})
+    assert [(c.type, [p.place.name for p in c.places]) for c in found] == [("arrest", ["Al-Qasr"])]
+    found = claims("The Hawks Brigade arrested two young men from Al-Qasr while they were travelling to Wadi Town.")
+    assert [c.type for c in found] == ["arrest"]
+
+
+def test_denial_with_its_time_between_negates():
+    found = claims("A Northern Army spokesman denied on Wednesday that Russian forces would take part in the "
+                   "takeover of Hill Crossing.")
+    assert found and all(c.negated for c in found)

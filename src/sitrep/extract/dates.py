@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -382,6 +382,16 @@ def to_date(value: str | None) -> dt.date | None:
         return None
 
 
+def _inside_name(start: int, end: int, names: list[tuple[int, int]]) -> bool:
+    """Does [start, end) lie within one of the sorted name spans?"""
+    i = bisect_right(names, (start, end)) - 1
+    while i >= 0 and names[i][0] <= start:
+        if end <= names[i][1]:
+            return True
+        i -= 1
+    return False
+
+
 class DateFinder:
     """Pipeline stage: every date expression in the extractable sentences, resolved against the publication date."""
 
@@ -408,5 +418,10 @@ class DateFinder:
             for a, b, expr in found:
                 value = resolve(expr, anchor)
                 out.append(Mention(a, b, text[a:b], value))
+        if out:
+            # a date word inside a name is no date ("the Bekaa Today website", "the 10th of Ramadan Brigade")
+            names = sorted((m.start, m.end) for group in (doc.sources, doc.actors, doc.places) for m in group)
+            if names:
+                out = [m for m in out if not _inside_name(m.start, m.end, names)]
         doc.dates = out
         return doc

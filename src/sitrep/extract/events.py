@@ -74,6 +74,23 @@ _HABITUAL_TO = re.compile(r"\b(?:used|continued|began|started|managed|went|came)
 _INTENTION_NOUN_TO = Guarded(re.compile(r"\b(?:the\s+)?(?:intention|plans?|decision|preparations?|attempts?|efforts?)\s+(?:to|for)\s+\W?$",
                            re.I), ("intention", "plan", "decision", "preparation", "attempt", "effort"), fold=True)
 _CONVEYANCE_WORD = re.compile(r"\b(?:buses|vehicles|plane|aircraft|helicopter|trucks|load|cargo)\b", re.I)
+# A finite verb still to come in the clause: after "its units deployed in the Badia", "had been placed" says the
+# participle only described the units.
+_FINITE_AHEAD = re.compile(r"[^,;:()]{0,60}?\b(?:had|has|have|was|were|is|are|would|will)\b", re.I)
+_POSSESSED_NOUN_END = re.compile(r"\b(?:its|their|his|her|the|whose)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+$", re.I)
+_WHILE_DOING = re.compile(r"\bwhile\s+(?:(?:they|he|she|it|we)\s+(?:was|were)\s+)?$", re.I)
+# A clause that describes a noun, its relative pronoun left out: "a checkpoint (that) they had set up".
+_OBJECT_RELATIVE = re.compile(r"\b([\w-]+)\s+(?:that\s+|which\s+)?(?:they|it|he|she|we)\s+(?:had\s+|have\s+|has\s+)?"
+                              r"(?:recently\s+|just\s+|previously\s+)?$", re.I)
+# Projectiles fired, as against projectiles carried ("a plane loaded with rockets landed").
+_FIRED_PROJECTILE = re.compile(r"\b(?:rockets?|missiles?|shells?|mortars?|projectiles?|katyushas?)\s+(?:were\s+|was\s+)?"
+                               r"(?:fired|launched|lobbed|shot)\b", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
+# Words for a column of vehicles, that carry people or goods: what they are made of decides.
+_CONTAINER = re.compile(r"convoys?|columns?", re.I)
+# A convoy or a vehicle just before "met": vehicles meeting on a road make no meeting ("the convoy met another convoy").
+_VEHICLE_SUBJECT = re.compile(r"\b(?:convoys?|patrols?|columns?|vehicles?|trucks?|buses|planes?|aircraft|"
+                              r"helicopters?)\s+(?:\w+\s+)?$", re.I)
 
 
 _OBJECT_END = re.compile(r"\b(?:from|to|into|through|via|in|at|near|toward|towards|across|along|on|under|after|"
@@ -143,14 +160,18 @@ _TERMS = Guarded(re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|underst
                     r"(?:includ\w*|stipulat\w*|provid\w*\s+for|call\w*\s+for|envisag\w*)\b", re.I),
                  ("agreement", "deal", "accord", "truce", "ceasefire", "understanding", "settlement", "arrangement"),
                  fold=True)
-# A denial frames what follows as not having happened ("the group denied reports that its fighters had withdrawn").
+# A denial frames what follows as not having happened ("the group denied reports that its fighters had withdrawn",
+# "a spokesman denied on Wednesday that ...").
 _DENIAL = Guarded(re.compile(r"\bden(?:y|ies|ied|ying)\s+(?:(?:the\s+|any\s+)?(?:reports?|claims?|allegations?|"
-                             r"rumou?rs?|accounts?)\b[^;.:]{0,100}?\s+)?that\b|\bden(?:y|ies|ied|ying)\s+(?:any\s+)?"
+                             r"rumou?rs?|accounts?)\b[^;.:]{0,100}?\s+|(?:on\s+)?[\w'’-]+\s+(?:[\w'’-]+\s+)?)?"
+                             r"that\b|\bden(?:y|ies|ied|ying)\s+(?:any\s+)?"
                              r"(?:involvement|responsibility|role)\b", re.I), ("den",), fold=True)
-# The subject of "target(s)" is a campaign, not a force: its audience, not an attack ("the drive targets young men").
+# The subject of "target(s)" is a campaign or a message, not a force: its audience, not an attack ("the drive
+# targets young men", "a second statement targeted military personnel").
 _CAMPAIGN_TARGETS = re.compile(r"\b(?:campaigns?|drives?|efforts?|programmes?|programs?|initiatives?|appeals?|"
-                               r"schemes?|calls?|offers?|propaganda|messages?|ads?|advertisements?)\s+(?:(?:also|mainly|"
-                               r"mostly|primarily|reportedly|particularly|especially)\s+)*$", re.I)
+                               r"schemes?|calls?|offers?|propaganda|messages?|ads?|advertisements?|statements?|"
+                               r"leaflets?|speech(?:es)?|broadcasts?|posts?)\s+(?:(?:also|mainly|mostly|primarily|"
+                               r"reportedly|particularly|especially)\s+)*$", re.I)
 # People handed over in custody ("the suspects were handed over to the police"): the end of an arrest, not a seizure.
 _CUSTODY = re.compile(r"\b(?:men|women|suspects?|detainees?|prisoners?|captives?|individuals|persons|people|"
                       r"bodies|them|he|she)\s+(?:were|was|had\s+been|have\s+been|has\s+been|will\s+be|would\s+be)\s+"
@@ -271,7 +292,12 @@ class EventFinder:
         if text[t0:t1].lower().startswith(("evacuat", "vacat")) and lex.facility_re.search(obj):
             return "movement"    # "evacuated headquarters and weapons depots": those who held them left
         for zone in ([carried.group(1)] if carried else []) + [obj, subj]:
-            if lex.personnel_re.search(zone):
+            pm = lex.personnel_re.search(zone)
+            if pm:
+                # "a convoy of nine trucks": what makes up the convoy decides
+                if _CONTAINER.fullmatch(pm.group()) and (mm := lex.materiel_re.search(zone, pm.end())) and \
+                        not lex.personnel_re.search(zone, pm.end(), mm.start()):
+                    return "transfer"
                 return "movement"
             if lex.materiel_re.search(zone):
                 return "transfer"
@@ -302,6 +328,13 @@ class EventFinder:
             if _COMMENT.match(text, s0, s1) or (frame.verb and _ASSESS.match(text, *frame.verb)):
                 continue     # "Comment: the Desk assesses that ...": the analyst's view, not a reported event
             trig = self._triggers(text, c0, c1, s0)
+            if trig:
+                # a capitalised word of a name is not a trigger ("the Joint Operations Command"); a common noun in
+                # a description still is ("the Russian convoy")
+                names = [(m.start, m.end) for ix in (actors, places, sources) for m in ix.within(s0, s1)]
+                if names:
+                    trig = [t for t in trig if not (text[t[0]].isupper() and any(a <= t[0] and t[1] <= b
+                                                                               for a, b in names))]
             if not trig:
                 continue
             kept = self._suppress(text, trig, c0, c1, published)
@@ -498,12 +531,28 @@ class EventFinder:
                 if not (lex.facility_re.search(obj) or (_WHICH.search(subj) and lex.facility_re.search(subj))):
                     continue
             if etype == "attack" and word.startswith(("launch", "fire", "fired", "firing")):
-                if not lex.attack_object_re.search(text[t1:min(c1, t1 + 50)]):
+                # what is fired comes after the verb, or before it in the passive ("three rockets were fired at")
+                if not lex.attack_object_re.search(text[t1:min(c1, t1 + 50)]) and not (
+                        _PASSIVE_AUX.search(text, max(c0, t0 - 12), t0)
+                        and lex.attack_object_re.search(text[max(c0, t0 - 60):t0])):
                     continue
             if etype == "attack" and word.startswith("target") and \
                     _CAMPAIGN_TARGETS.search(text, max(c0, t0 - 40), t0):
                 continue
             if etype == "seizure" and word.startswith("hand") and _CUSTODY.search(text, max(c0, t0 - 50), t0):
+                continue
+            if etype in _MOTION and _WHILE_DOING.search(text, max(c0, t0 - 30), t0):
+                continue     # "arrested two men while they were travelling to Damascus": the circumstance of an event
+            if etype == "establishment" and (rel := _OBJECT_RELATIVE.search(text, max(c0, t0 - 60), t0)) and \
+                    lex.facility_re.search(rel.group(1)):
+                continue     # "at a checkpoint they had set up": the place of the event, described
+            if etype in _MOTION and word.startswith("land") and _FIRED_PROJECTILE.search(text, max(c0, t0 - 100), t0):
+                continue     # "rockets were fired at the base, one of them landing inside": where a shell fell
+            if etype in _MOTION and how.startswith("verb") and word.endswith("ed") and \
+                    (pm := _POSSESSED_NOUN_END.search(text, max(c0, t0 - 40), t0)) and \
+                    lex.personnel_re.search(pm.group(1)) and _FINITE_AHEAD.match(text, t1, c1):
+                continue     # "its units deployed in the Badia had been placed on alert": a description
+            if etype == "meeting" and how.startswith("verb") and _VEHICLE_SUBJECT.search(text, max(c0, t0 - 40), t0):
                 continue
             if etype == "meeting" and word.startswith("visit"):
                 nxt = text[t1:min(c1, t1 + 70)]

@@ -54,6 +54,8 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
 
 
 _REL_THAT = re.compile(r"\bthat\s*$")
+# "struck what the military described as a depot": the verb names the target; it frames nothing.
+_WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'’.-]+\s+){1,5}$", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|[:\"“]")
 _ADVERBS_ONLY = re.compile(r"(?:\s*,?\s*(?:also|further|later|then|separately|subsequently|meanwhile|previously|"
                            r"earlier|recently|additionally|moreover|itself|alone))*\s*,?\s*$", re.I)
@@ -163,6 +165,8 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
         before = text[max(lo, subj[0] - 40):subj[0]]
         if _REL_THAT.search(before) and lex.reporting_re.search(before) is None:
             continue         # "a truck that it said had been smuggled": a relative clause, not the report's frame
+        if _WHAT_SUBJECT.search(text, lo, rm.start()):
+            continue
         stext = text[subj[0]:subj[1]]
         can_report = (any(subj[0] <= a and b <= subj[1] + 1 for a, b in speakers)
                       or lex.anaphoric_source_re.search(stext) is not None

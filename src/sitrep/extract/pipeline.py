@@ -11,7 +11,7 @@ from sitrep.extract.model import Doc, ReportMeta
 
 # Bump when a stage changes what it extracts: every stored claim records the version that made it,
 # and `sitrep reprocess` brings older claims up to date.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 Stage = Callable[[Doc], Doc]
 

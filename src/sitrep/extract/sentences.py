@@ -67,6 +67,7 @@ def split_sentences(doc: Doc) -> Doc:
     body = doc.body
     # Most reports are one body range: test it inline, not through a call per sentence.
     only_range = body[0] if len(body) == 1 else None
+    title = doc.meta.title.strip() if doc.meta.title else None
     sentences = []
     for paragraph, pm in enumerate(_PARAGRAPH.finditer(text)):
         p0, p1 = pm.span()
@@ -76,7 +77,8 @@ def split_sentences(doc: Doc) -> Doc:
             p1 -= 1
         if p0 == p1:
             continue
-        heading = _looks_like_heading(text[p0:p1])
+        # the report's own headline is a heading whatever its case ("Russian military relocates from ...")
+        heading = _looks_like_heading(text[p0:p1]) or (title is not None and text[p0:p1] == title)
         for s0, s1 in iter_sentence_spans(text, p0, p1):
             s_text = text[s0:s1]
             in_body = only_range[0] <= s0 and s1 <= only_range[1] if only_range else _in_body(s0, s1, body)
