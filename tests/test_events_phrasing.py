@@ -97,3 +97,14 @@ def test_denial_with_its_time_between_negates():
     found = claims("A Northern Army spokesman denied on Wednesday that Russian forces would take part in the "
                    "takeover of Hill Crossing.")
     assert found and all(c.negated for c in found)
+
+
+def test_a_picture_of_an_event_is_no_new_event():
+    found = claims("The Hawks Brigade moved 150 fighters from Iraq to Al-Qasr. The website shared a photo and a video "
+                   "showing the Hawks Brigade buses carrying the fighters who had arrived from Iraq.")
+    assert [c.type for c in found] == ["movement"]
+
+
+def test_evacuating_sites_is_a_movement_even_with_equipment():
+    found = claims("The Hawks Brigade has evacuated its leadership sites and moved equipment from Al-Qasr.")
+    assert [c.type for c in found] == ["movement"]

@@ -78,6 +78,8 @@ _CONVEYANCE_WORD = re.compile(r"\b(?:buses|vehicles|plane|aircraft|helicopter|tr
 # participle only described the units.
 _FINITE_AHEAD = re.compile(r"[^,;:()]{0,60}?\b(?:had|has|have|was|were|is|are|would|will)\b", re.I)
 _POSSESSED_NOUN_END = re.compile(r"\b(?:its|their|his|her|the|whose)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+$", re.I)
+_DEPICTED = re.compile(r"\b(?:photos?|photographs?|videos?|images?|footage|pictures?|clips?)\b[^.;:]{0,40}?"
+                       r"\b(?:show(?:s|ed|ing)?|depict(?:s|ed|ing)?)\b[^.;:]*$", re.I)
 _WHILE_DOING = re.compile(r"\bwhile\s+(?:(?:they|he|she|it|we)\s+(?:was|were)\s+)?$", re.I)
 # A clause that describes a noun, its relative pronoun left out: "a checkpoint (that) they had set up".
 _OBJECT_RELATIVE = re.compile(r"\b([\w-]+)\s+(?:that\s+|which\s+)?(?:they|it|he|she|we)\s+(?:had\s+|have\s+|has\s+)?"
@@ -541,6 +543,8 @@ class EventFinder:
                 continue
             if etype == "seizure" and word.startswith("hand") and _CUSTODY.search(text, max(c0, t0 - 50), t0):
                 continue
+            if _DEPICTED.search(text, max(c0, t0 - 70), t0):
+                continue     # "a video showing the IRGC buses carrying the operatives": a picture of an event told
             if etype in _MOTION and _WHILE_DOING.search(text, max(c0, t0 - 30), t0):
                 continue     # "arrested two men while they were travelling to Damascus": the circumstance of an event
             if etype == "establishment" and (rel := _OBJECT_RELATIVE.search(text, max(c0, t0 - 60), t0)) and \
