@@ -100,9 +100,16 @@ def test_denial_with_its_time_between_negates():
 
 
 def test_a_picture_of_an_event_is_no_new_event():
-    found = claims("The Hawks Brigade moved 150 fighters from Iraq to Al-Qasr. The website shared a photo and a video "
-                   "showing the Hawks Brigade buses carrying the fighters who had arrived from Iraq.")
+    found = claims("The Northern Army moved 150 fighters from Iraq to Al-Qasr.\n\nA local group of residents said "
+                   "the roads were closed.\n\nThe website shared a photo and a video showing the Hawks Brigade buses "
+                   "carrying the militia operatives who had arrived from Iraq.")
     assert [c.type for c in found] == ["movement"]
+
+
+def test_a_clip_of_an_event_not_yet_told_is_the_event():
+    found = claims("The channel posted a clip which, it said, showed trucks of the Hawks Brigade carrying weapons "
+                   "entering Syria through Hill Crossing.")
+    assert [c.type for c in found] == ["transfer"]
 
 
 def test_evacuating_sites_is_a_movement_even_with_equipment():

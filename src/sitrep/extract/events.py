@@ -367,6 +367,9 @@ class EventFinder:
             sentence_claims: list[int] = []
             for i, (t0, t1, etype, how, parts) in enumerate(merged):
                 a, b = bounds[i], bounds[i + 1]
+                if _DEPICTED.search(text, max(c0, t0 - 160), t0) and \
+                        any(_family(c.type) == _family(etype) for c in claims):
+                    continue     # "a video showing the IRGC buses carrying the operatives": a picture of an event told
                 t1 = parts[0][1]
                 claim = self._claim(doc, s, frame, etype, t0, t1, a, b, c0, c1, actors, places, persons)
                 if len(parts) > 1:
@@ -543,8 +546,6 @@ class EventFinder:
                 continue
             if etype == "seizure" and word.startswith("hand") and _CUSTODY.search(text, max(c0, t0 - 50), t0):
                 continue
-            if _DEPICTED.search(text, max(c0, t0 - 70), t0):
-                continue     # "a video showing the IRGC buses carrying the operatives": a picture of an event told
             if etype in _MOTION and _WHILE_DOING.search(text, max(c0, t0 - 30), t0):
                 continue     # "arrested two men while they were travelling to Damascus": the circumstance of an event
             if etype == "establishment" and (rel := _OBJECT_RELATIVE.search(text, max(c0, t0 - 60), t0)) and \
