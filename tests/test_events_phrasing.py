@@ -10,6 +10,8 @@ from tests.test_events import claims
     ("A drone was shot down near North Airport on Monday.", "attack"),
     ("The Hawks Brigade had raised the readiness of its formations in Lakeside to the maximum level.", "posture"),
     ("The Northern Army raised the alert level of its units in Eastern Province.", "posture"),
+    ("The Hawks Brigade retook Tal Hamra from the Northern Army on Sunday.", "seizure"),
+    ("The Hawks Brigade announced its intention to liberate Al-Qasr from the Northern Army.", "seizure"),
     # an event noun made an event by the passive that follows it
     ("A settlement agreement was reached in Wadi Town between the Hawks Brigade and the Northern Army.", "agreement"),
 ])
