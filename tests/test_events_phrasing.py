@@ -117,3 +117,9 @@ def test_a_clip_of_an_event_not_yet_told_is_the_event():
 def test_evacuating_sites_is_a_movement_even_with_equipment():
     found = claims("The Hawks Brigade has evacuated its leadership sites and moved equipment from Al-Qasr.")
     assert [c.type for c in found] == ["movement"]
+
+
+def test_participle_that_orders_is_a_directive():
+    found = claims("A second statement targeted fighters of the Northern Army, urging them to surrender their weapons "
+                   "and leave what it described as a lost cause.")
+    assert [c.type for c in found] == ["directive"]

@@ -88,6 +88,8 @@ _OBJECT_RELATIVE = re.compile(r"\b([\w-]+)\s+(?:that\s+|which\s+)?(?:they|it|he|
 _FIRED_PROJECTILE = re.compile(r"\b(?:rockets?|missiles?|shells?|mortars?|projectiles?|katyushas?)\s+(?:were\s+|was\s+)?"
                                r"(?:fired|launched|lobbed|shot)\b", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
+# Who is told to do what, after a verb of ordering: "urging them to", "ordering its fighters not to".
+_ADDRESSEE_TO = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:not\s+)?to\s+[a-z]", re.I)
 # Words for a column of vehicles, that carry people or goods: what they are made of decides.
 _CONTAINER = re.compile(r"convoys?|columns?", re.I)
 # A convoy or a vehicle just before "met": vehicles meeting on a road make no meeting ("the convoy met another convoy").
@@ -258,6 +260,9 @@ class EventFinder:
             if e.noun or e.ing:
                 if e.strong:
                     out.append((m0, m1, e, "noun"))
+                    continue
+                if e.ing and "directive" in e.types and _ADDRESSEE_TO.match(text, m1, b):
+                    out.append((m0, m1, e, "verb"))   # "..., urging them to surrender": a participle that orders
                     continue
                 before = text[max(s0, m0 - 45):m0]
                 after = text[m1:min(b, m1 + 45)]

@@ -232,7 +232,8 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
                 before = text[frame.content_start:rm.start()]
                 comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
                 rest = text[rm.end():s1]
-                if comma >= 0 and not _THAT_OR_COLON.match(rest):
+                if comma >= 0 and not _THAT_OR_COLON.match(rest) and \
+                        not _WHAT_SUBJECT.search(text, frame.content_start, rm.start()):
                     cut = frame.content_start + comma
                     speaker_span = (cut + 1, rm.start()) if text[cut + 1:rm.start()].strip() else (rm.end(), s1)
                     frame.speaker = speaker_span
