@@ -300,3 +300,9 @@ def test_outlet_named_after_a_demonym_or_in_quoted_apposition(finder):
 def test_host_state_demonym_joins_its_own_unit(finder):
     doc = run(finder, "Residents saw dozens of fighters of the Iraqi Nujaba Movement enter the town.")
     assert [m.text for m in doc.actors if m.entity.name == "Harakat Hezbollah al-Nujaba"] == ["Iraqi Nujaba Movement"]
+
+
+@pytest.mark.parametrize("lead", ["the Deir Al-Zour-focused", "the opposition-affiliated", "the Qamishli-based"])
+def test_what_an_outlet_covers_or_where_it_sits_is_not_its_name(finder, lead):
+    doc = run(finder, f"According to {lead} Sharqiya Echo website, the IRGC opened an office in Al-Mayadin.")
+    assert "Sharqiya Echo" in names(doc.sources)

@@ -41,7 +41,8 @@ from sitrep.text.normalize import doc_words, fold
 
 _SEP = "#"
 # A descriptive lead before an outlet's name: "Qamishli-based", "Damascus-based".
-_LOCATED = re.compile(r"[\w'’.-]+-based\s+(?=[A-Z\"“])")
+# "the Qamishli-based", "Deir Al-Zour-focused", "opposition-affiliated": where an outlet sits or what it covers
+_LOCATED = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+-(?:based|focused|affiliated|aligned)\s+(?=[A-Z\"“])")
 
 
 def _alt(words, flags_word=True) -> str:

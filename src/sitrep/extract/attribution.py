@@ -44,7 +44,7 @@ _BULLET = re.compile(r"[-•*–]\s+\S")
 # A nationality before an outlet's name ("the Iraqi Rafidain Monitor website").
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish))\s+(?=[A-Z])")
 # A descriptive lead before an outlet's name ("the Qamishli-based Jazira Pulse website").
-_LOCATED = re.compile(r"^[\w'’.-]+-based\s+(?=[A-Z])")
+_LOCATED = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+-(?:based|focused|affiliated|aligned)\s+(?=[A-Z])")
 # A staff byline naming the outlet that publishes the report: "By Example Wire staff".
 _BYLINE = re.compile(r"^[ \t]*By\s+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4})[ \t]+(?:staff(?:[ \t]+writers?)?|"
                      r"correspondents?|reporters?|newsroom)[ \t]*$", re.M)
