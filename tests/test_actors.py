@@ -306,3 +306,11 @@ def test_host_state_demonym_joins_its_own_unit(finder):
 def test_what_an_outlet_covers_or_where_it_sits_is_not_its_name(finder, lead):
     doc = run(finder, f"According to {lead} Sharqiya Echo website, the IRGC opened an office in Al-Mayadin.")
     assert "Sharqiya Echo" in names(doc.sources)
+
+
+def test_the_website_is_the_one_named_last_before_it(finder):
+    doc = run(finder, "On May 2, the Furat Post website reported that a convoy crossed into Syria. An official, "
+                      "contacted by the website, denied it.\n\nOn May 4, the Sharqiya Echo website reported that the "
+                      "IRGC opened an office. The website also claimed that the IRGC converted a school.")
+    last = max((m for m in doc.sources if m.text.lower() == "the website"), key=lambda m: m.start)
+    assert last.entity.name == "Sharqiya Echo"

@@ -41,6 +41,7 @@ from sitrep.text.normalize import doc_words, fold
 
 _SEP = "#"
 # A descriptive lead before an outlet's name: "Qamishli-based", "Damascus-based".
+_MENTION_END = attrgetter("end")
 # "the Qamishli-based", "Deir Al-Zour-focused", "opposition-affiliated": where an outlet sits or what it covers
 _LOCATED = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+-(?:based|focused|affiliated|aligned)\s+(?=[A-Z\"“])")
 
@@ -1474,7 +1475,8 @@ class _Run:
                     pick = [x for x in prev if not want or x.entity.kind in want]
                     if not pick:
                         continue
-                    self.add_source_mention(m.start(), m.end(), pick[-1].entity)
+                    # the nearest before it in the text (the passes add mentions out of text order)
+                    self.add_source_mention(m.start(), m.end(), max(pick, key=_MENTION_END).entity)
         self.publisher_source()
 
     def publisher_source(self):
