@@ -314,3 +314,8 @@ def test_the_website_is_the_one_named_last_before_it(finder):
                       "IRGC opened an office. The website also claimed that the IRGC converted a school.")
     last = max((m for m in doc.sources if m.text.lower() == "the website"), key=lambda m: m.start)
     assert last.entity.name == "Sharqiya Echo"
+
+
+def test_a_state_where_something_is_based_is_no_actor(finder):
+    doc = run(finder, "Two fighters were killed, according to the Syrian Conflict Desk, a Britain-based war monitor.")
+    assert "United Kingdom" not in names(doc.actors)

@@ -42,6 +42,7 @@ from sitrep.text.normalize import doc_words, fold
 _SEP = "#"
 # A descriptive lead before an outlet's name: "Qamishli-based", "Damascus-based".
 _MENTION_END = attrgetter("end")
+_BASED_AFTER = re.compile(r"-based\b", re.I)
 # "the Qamishli-based", "Deir Al-Zour-focused", "opposition-affiliated": where an outlet sits or what it covers
 _LOCATED = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+-(?:based|focused|affiliated|aligned)\s+(?=[A-Z\"“])")
 
@@ -849,6 +850,8 @@ class _Run:
         surface = self.text[start:end]
         if not _POSS_END.search(surface) and self.f.place_noun_re.match(after):
             return False
+        if _BASED_AFTER.match(after):
+            return False     # "a Britain-based war monitor": where something sits, not a state acting
         # "Iran's IRGC" / "Iranian IRGC": the unit carries the mention (checked by the caller)
         return True
 
