@@ -129,6 +129,8 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
     if dm and dm.end() < s1:
         frame.content_start = dm.end()
         frame.frame_spans.append((s0, dm.end()))
+    elif not _ACCORDING.may(text, s0, s1) and not lex.reporting_re.occurs(text, s0, s1):
+        return frame     # neither "according to" nor a reporting verb anywhere (most sentences): no frame
     lo = frame.content_start
     # "According to X, ..." at the start.
     am = _ACCORDING.search(text, lo, min(s1, lo + 12))

@@ -440,7 +440,8 @@ class Guarded:
         self.lits = tuple(lits)
         self.fold = fold
 
-    def _may(self, s: str, pos: int, endpos: int) -> bool:
+    def may(self, s: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """Whether the pattern can match in s[pos:endpos]: False only when it cannot."""
         if self.fold:
             if pos or endpos < len(s):
                 s = s[pos:endpos]
@@ -458,13 +459,13 @@ class Guarded:
         return False
 
     def search(self, s: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self.rx.search(s, pos, endpos) if self._may(s, pos, endpos) else None
+        return self.rx.search(s, pos, endpos) if self.may(s, pos, endpos) else None
 
     def match(self, s: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self.rx.match(s, pos, endpos) if self._may(s, pos, endpos) else None
+        return self.rx.match(s, pos, endpos) if self.may(s, pos, endpos) else None
 
     def finditer(self, s: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self.rx.finditer(s, pos, endpos) if self._may(s, pos, endpos) else iter(())
+        return self.rx.finditer(s, pos, endpos) if self.may(s, pos, endpos) else iter(())
 
 
 class TriggerEntry:
