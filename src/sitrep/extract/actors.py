@@ -122,7 +122,7 @@ _DIGEST_SELF = re.compile(r"\b(?:translates|translating|summari[sz]es|digests?|m
 
 
 def _literal_hits(text: str, word: str, s0: int, s1: int, marks_before: str):
-    """``re.finditer(r"(?<![\w<marks_before>])" + re.escape(word) + r"(?![\w-])", text[s0:s1])`` as (start, end)
+    r"""``re.finditer(r"(?<![\w<marks_before>])" + re.escape(word) + r"(?![\w-])", text[s0:s1])`` as (start, end)
     offsets into ``text``, without compiling a pattern per word."""
     n = len(word)
     s1 = min(s1, len(text))
