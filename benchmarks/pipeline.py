@@ -11,6 +11,13 @@ extraction's throughput by stage (CPU time; ``--passes N`` reports the best of N
 machine is shared); and the ratio of the pipeline's time to the time spaCy's blank English tokenizer
 takes over the same text. Goal: >= 1 MB/s per core for extraction, peak memory < 500 MB.
 
+CPU time still moves with the machine's load and clock (by up to 40 % on a shared host). For a figure that does not,
+count instructions, and compare two versions of the code by the difference between a run over N reports and a run
+over none (``--reports 0``: that leaves out start-up and knowledge loading):
+
+    PYTHONHASHSEED=0 valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        .venv/bin/python benchmarks/pipeline.py --reports 100 --no-ingest --no-spacy
+
 The synthetic corpus has a small vocabulary (two dozen places, a dozen actors): caches keyed by names or words are
 hotter than on real reports. ``--docs DIR`` measures extraction on real report files instead (repeated, each copy a
 fresh text object) for a check of the synthetic figures.
