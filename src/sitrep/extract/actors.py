@@ -44,7 +44,7 @@ _SEP = "#"
 _MENTION_END = attrgetter("end")
 _BASED_AFTER = re.compile(r"-based\b", re.I)
 # "the Qamishli-based", "Deir Al-Zour-focused", "opposition-affiliated": where an outlet sits or what it covers
-_LOCATED = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+-(?:based|focused|affiliated|aligned)\s+(?=[A-Z\"“])")
+LOCATED_PREFIX = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+-(?:based|focused|affiliated|aligned)\s+(?=[A-Z\"“])")
 
 
 def _alt(words, flags_word=True) -> str:
@@ -1437,7 +1437,7 @@ class _Run:
                       *self.windowed("outlet_before", f.outlet_before_kind, f.outlet_form_before_re, s0, s1)):
                 a, b = m.start("name"), m.end("name")
                 raw = self.text[a:b].strip("\"“” ")
-                lead = _LOCATED.match(raw)
+                lead = LOCATED_PREFIX.match(raw)
                 if lead:
                     raw = raw[lead.end():]     # "the Qamishli-based Jazira Pulse website": the name is "Jazira Pulse"
                 first = _PLAIN_WORD.match(raw)

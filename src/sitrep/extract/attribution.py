@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
+from sitrep.extract.actors import LOCATED_PREFIX
 from sitrep.extract.dates import parse_expression, resolve, to_date
 from sitrep.extract.events_frames import _proper_name, find_frame
 from sitrep.extract.events_lexicon import lexicon
@@ -44,7 +45,6 @@ _BULLET = re.compile(r"[-•*–]\s+\S")
 # A nationality before an outlet's name ("the Iraqi Rafidain Monitor website").
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish))\s+(?=[A-Z])")
 # A descriptive lead before an outlet's name ("the Qamishli-based Jazira Pulse website").
-_LOCATED = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+-(?:based|focused|affiliated|aligned)\s+(?=[A-Z])")
 # A staff byline naming the outlet that publishes the report: "By Example Wire staff".
 _BYLINE = re.compile(r"^[ \t]*By\s+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4})[ \t]+(?:staff(?:[ \t]+writers?)?|"
                      r"correspondents?|reporters?|newsroom)[ \t]*$", re.M)
@@ -284,7 +284,10 @@ class Attributor:
                 any(pn[0] < m.end and m.start < pn[1] for m in doc.actors) or \
                 any(pn[0] < m.end and m.start < pn[1] for m in doc.places):
             return None
-        name = _LOCATED.sub("", _DEMONYM.sub("", text[pn[0]:pn[1]]))
+        name = _DEMONYM.sub("", text[pn[0]:pn[1]])
+        lead = LOCATED_PREFIX.match(name)     # "the Qamishli-based X": the name is X
+        if lead:
+            name = name[lead.end():]
         low = name.lower()
         if publisher and (low in publisher or publisher in low):
             return None

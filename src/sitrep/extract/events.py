@@ -87,7 +87,6 @@ _OBJECT_RELATIVE = re.compile(r"\b([\w-]+)\s+(?:that\s+|which\s+)?(?:they|it|he|
 # Projectiles fired, as against projectiles carried ("a plane loaded with rockets landed").
 _FIRED_PROJECTILE = re.compile(r"\b(?:rockets?|missiles?|shells?|mortars?|projectiles?|katyushas?)\s+(?:were\s+|was\s+)?"
                                r"(?:fired|launched|lobbed|shot)\b", re.I)
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
 # Who is told to do what, after a verb of ordering: "urging them to", "ordering its fighters not to".
 _ADDRESSEE_TO = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:not\s+)?to\s+[a-z]", re.I)
 # Words for a column of vehicles, that carry people or goods: what they are made of decides.
@@ -543,7 +542,7 @@ class EventFinder:
             if etype == "attack" and word.startswith(("launch", "fire", "fired", "firing")):
                 # what is fired comes after the verb, or before it in the passive ("three rockets were fired at")
                 if not lex.attack_object_re.search(text[t1:min(c1, t1 + 50)]) and not (
-                        _PASSIVE_AUX.search(text, max(c0, t0 - 12), t0)
+                        _PASSIVE_AUX_BEFORE.search(text, max(c0, t0 - 25), t0)
                         and lex.attack_object_re.search(text[max(c0, t0 - 60):t0])):
                     continue
             if etype == "attack" and word.startswith("target") and \

@@ -94,9 +94,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[1]):
             month = m.group("month")
-            month_n = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip(".")[:4].rstrip("t") if
-                                                                      month.lower().startswith("sept") else
-                                                                      month.lower().rstrip(".")[:3])
+            month_n = int(month) if month.isdigit() else _month_number(month)
             try:
                 iso = date(int(m.group("year")), int(month_n), int(m.group("day"))).isoformat()
             except (TypeError, ValueError):
