@@ -123,3 +123,75 @@ def test_participle_that_orders_is_a_directive():
     found = claims("A second statement targeted fighters of the Northern Army, urging them to surrender their weapons "
                    "and leave what it described as a lost cause.")
     assert [c.type for c in found] == ["directive"]
+
+
+def test_about_before_a_number_is_a_count_not_a_topic():
+    found = claims("A convoy of about 30 trucks carrying ammunition entered Eastern Province from Al-Qasr on Saturday.")
+    assert [c.type for c in found] == ["transfer"]
+    # "about" before a noun phrase still makes a topic of talk
+    assert "attack" not in [c.type for c in claims(
+        "Commanders of the Hawks Brigade met in Wadi Town about the attacks on their positions.")]
+
+
+def test_scheduled_with_due_to_is_planned_not_a_cause():
+    found = claims("The Hawks Brigade and the Northern Army are due to hold a new round of talks in Wadi Town "
+                   "later this month.")
+    assert [(c.type, c.modality) for c in found] == [("meeting", "planned")]
+
+
+def test_declaring_a_state_is_an_act_not_a_report():
+    found = claims("Following the attack, the Hawks Brigade declared a state of alert in Al-Qasr, an official said.")
+    assert [c.type for c in found] == ["posture"]
+    assert [a.actor.name for a in found[0].actors if a.role == "agent"] == ["Hawks Brigade"]
+
+
+def test_passive_security_tightened_is_posture():
+    found = claims("Security was also tightened around the Lakeside camp in Eastern Province.")
+    assert [c.type for c in found] == ["posture"]
+
+
+def test_what_is_handed_over_in_the_passive_is_its_subject():
+    found = claims("Three trucks loaded with ammunition had been handed over by the Hawks Brigade to River Militia "
+                   "at a warehouse near North Airport.")
+    assert [c.type for c in found] == ["transfer"]
+    assert [c.type for c in claims("The checkpoints were handed over to the Hawks Brigade in Tal Hamra.")] == \
+        ["seizure"]
+
+
+def test_capturing_people_is_an_arrest():
+    found = claims("The suspect, identified by the Hawks Brigade as Abu Omar, was captured along with two aides in "
+                   "Tal Hamra.")
+    assert [c.type for c in found] == ["arrest"]
+    assert [c.type for c in claims("The Hawks Brigade captured two fighters of the Northern Army near Al-Qasr.")] == \
+        ["arrest"]
+    assert [c.type for c in claims("ISIS cells captured three outposts near Tal Hamra.")] == ["seizure"]
+
+
+def test_received_counts_only_for_materiel():
+    assert [c.type for c in claims("River Militia received rifles and ammunition from the Hawks Brigade in "
+                                   "Tal Hamra.")] == ["transfer"]
+    assert [c.type for c in claims("River Militia received training from the Hawks Brigade in Tal Hamra.")] == \
+        ["training"]
+    assert claims("River Militia received orders from the Hawks Brigade in Tal Hamra.") == [] or \
+        "transfer" not in [c.type for c in claims("River Militia received orders from the Hawks Brigade in Tal Hamra.")]
+
+
+def test_a_place_taken_and_converted_is_one_establishment():
+    found = claims("The Hawks Brigade had taken over a school in Tal Hamra and turned it into a headquarters.")
+    assert [c.type for c in found] == ["establishment"]
+
+
+def test_participle_describing_a_group_is_no_event():
+    found = claims("River Militia, a militia trained by the Hawks Brigade, opened a new headquarters in Tal Hamra.")
+    assert [c.type for c in found] == ["establishment"]
+
+
+def test_a_convoy_of_vehicles_entering_is_a_movement_not_a_seizure():
+    found = claims("A convoy of about 20 armoured vehicles had entered Eastern Province from Al-Qasr on Saturday.")
+    assert [c.type for c in found] == ["movement"]
+
+
+def test_a_man_described_as_is_no_reporting_frame():
+    found = claims("WADI TOWN, Eastern Province, March 3, 2025 (Example Wire) - Fighters of the Hawks Brigade "
+                   "detained a man they described as a senior Northern Army official in Tal Hamra on Sunday.")
+    assert [c.type for c in found] == ["arrest"]

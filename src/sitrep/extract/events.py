@@ -35,6 +35,8 @@ _WORD_WITH_DOTS = re.compile(r"[\w'’.-]+")
 _SPACES = re.compile(r"\s+")
 _CLAUSE_PUNCT = re.compile(r"[,;.]")
 _SUBJECT_CUT = Guarded(re.compile(r"[;]|\bthat\b|\bwhich\b|\bwho\b|,\s(?=[a-z])"), (";", ",", "that", "wh"))
+_HEAD_CUT = re.compile(r",|\b(?:of|from|belonging)\b")
+_THEME_CUT = re.compile(r";|\bthat\b|\bwhich\b|\bwho\b")
 _CARRIED_LOAD = re.compile(r"\b(?:carrying|loaded\s+with|laden\s+with|transporting|with)\b(.{0,80})", re.I)
 _RELATIVE_WORD = re.compile(r"\b(?:which|who|where|that)\b")
 _ANAPHORIC_SUBJECT = re.compile(r"\s*(?:these|those|such|they)\b", re.I)
@@ -191,6 +193,18 @@ _PURPOSE = Guarded(re.compile(
 _HELD_BY = Guarded(re.compile(r"\b(?:(?:used|operated|held|manned|controlled|occupied|run|guarded|staffed)\s+by|"
                               r"belonging\s+to|hosting|housing)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}$", re.I),
                    (" by ", "belonging", "hosting", "housing"), fold=True)
+# "about"/"around" before a number is an approximation, not the topic of talk.
+_APPROXIMATE_NUMBER = re.compile(r"\s+(?:\d|(?:some|a\s+few|a\s+dozen|dozens|hundreds|thousands|one|two|three|four|"
+                                 r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred)\b)", re.I)
+# "are due to hold talks": a schedule, not the cause that "due to" otherwise gives ("due to the clashes").
+_SCHEDULED = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|now\s+)?due\s+to$", re.I)
+# The place taken is made into something else in the same clause: the conversion is the event.
+_CONVERTED_AFTER = re.compile(r"[^;.]{0,120}?\band\s+(?:then\s+|later\s+)?(?:turned|converted|transformed|turning|"
+                              r"converting)\s+(?:it|them)\s+into\b", re.I)
+# A participle that describes a group ("a militia trained by", "the faction founded by"), not an event told.
+_DESCRIBABLE = {"training", "recruitment", "establishment", "meeting"}
+_BY_AFTER = re.compile(r"\s+by\b")
+_NOUN_PHRASE_END = re.compile(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+$", re.I)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -292,8 +306,25 @@ class EventFinder:
             subj = subj[cut2.end():]
         # What is carried decides first: "buses carrying operatives", "a lorry laden with rockets".
         carried = _CARRIED_LOAD.search(subj + " " + obj)
-        if "seizure" in types and (lex.facility_re.search(obj) or not lex.materiel_re.search(obj)):
-            if not lex.materiel_re.search(obj):
+        # In the passive, what is moved, handed over or captured is the subject ("three trucks of ammunition had
+        # been handed over by the IRGC", "the suspect was captured").
+        theme = obj
+        if _PASSIVE_AUX_BEFORE.search(text, max(lo, t0 - 25), t0):
+            theme = text[max(lo, t0 - 120):t0]       # an apposition may stand between ("The suspect, identified as X,")
+            cut3 = None
+            for cut3 in _THEME_CUT.finditer(theme):
+                pass
+            if cut3 is not None:
+                theme = theme[cut3.end():]
+        if "seizure" in types and text[t0:t1].lower().startswith(("entered", "had entered")) and (
+                lex.materiel_re.search(subj) or _CONVEYANCE_WORD.search(subj) or _CONTAINER.search(subj)):
+            types, default = ["movement"], "movement"   # "a convoy of trucks had entered Syria": a column moving in
+        if "seizure" in types:
+            head = _HEAD_CUT.split(theme, 1)[0]     # "two fighters of the X Brigade": the fighters are taken
+            if text[t0:t1].lower().startswith(("captur", "seiz")) and lex.captive_re.search(head) and \
+                    not lex.facility_re.search(head):
+                return "arrest"
+            if not lex.materiel_re.search(theme):
                 return "seizure"
         if text[t0:t1].lower().startswith(("evacuat", "vacat")) and lex.facility_re.search(obj):
             return "movement"    # "evacuated headquarters and weapons depots": those who held them left
@@ -475,8 +506,9 @@ class EventFinder:
             tm = None
             for tm in lex.topic_re.finditer(lead):
                 pass
-            if tm is not None and not _COMMA_OR_SEMICOLON.search(lead[tm.end():]):
-                continue
+            if tm is not None and not _COMMA_OR_SEMICOLON.search(lead[tm.end():]) and \
+                    not _APPROXIMATE_NUMBER.match(lead, tm.end()):
+                continue     # "met to discuss the attacks"; but "a convoy of about 30 trucks entered" is a count
             if _PURPOSE.search(text, max(clause_start, t0 - 70), t0):
                 continue     # "in order to reduce the movement of ...", "to avoid gathering": not an event
             if how == "noun":
@@ -487,7 +519,8 @@ class EventFinder:
                 bg = None
                 for bg in lex.background_re.finditer(window):
                     pass
-                if bg is not None and not _COMMA_OR_SEMICOLON.search(window[bg.end():]):
+                if bg is not None and not _COMMA_OR_SEMICOLON.search(window[bg.end():]) and \
+                        not _SCHEDULED.search(window, 0, bg.end()):
                     continue
                 if _RECENT_BEFORE.search(text[max(c0, t0 - 30):t0]):
                     continue
@@ -530,10 +563,12 @@ class EventFinder:
                 etype = self._theme_type(text, t0, t1, c0, c1, types, types[0])
             else:
                 etype = types[0]
+            word = text[t0:t1].lower()
+            if word.startswith("receiv") and etype != "transfer":
+                continue     # "received training", "received orders", "received a delegation": only materiel is a transfer
             if etype.endswith("?"):
                 etype = etype[:-1]
                 how = how + "?"
-            word = text[t0:t1].lower()
             if etype == "establishment":
                 obj = text[t1:min(c1, t1 + 70)]
                 subj = text[max(c0, t0 - 70):t0]
@@ -550,6 +585,11 @@ class EventFinder:
                 continue
             if etype == "seizure" and word.startswith("hand") and _CUSTODY.search(text, max(c0, t0 - 50), t0):
                 continue
+            if etype == "seizure" and _CONVERTED_AFTER.match(text, t1, c1):
+                continue     # "took over a school and turned it into a headquarters": one establishment
+            if etype in _DESCRIBABLE and how.startswith("verb") and word.endswith("ed") and \
+                    _BY_AFTER.match(text, t1, c1) and _NOUN_PHRASE_END.search(text, max(c0, t0 - 40), t0):
+                continue     # "Syrian Hizbullah, a militia trained by Lebanese Hizbullah, ...": a description
             if etype in _MOTION and _WHILE_DOING.search(text, max(c0, t0 - 30), t0):
                 continue     # "arrested two men while they were travelling to Damascus": the circumstance of an event
             if etype == "establishment" and (rel := _OBJECT_RELATIVE.search(text, max(c0, t0 - 60), t0)) and \

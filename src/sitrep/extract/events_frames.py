@@ -18,7 +18,7 @@ _THAT_OR_COLON = re.compile(r"\s*(?:that|:)")
 
 _THAT = re.compile(r"""(?:\[\d+\])?\s*(?:,\s*)?(?:that\b|:|,|\s*["“])?""")
 _ACCORDING = Guarded(re.compile(r"\baccording\s+to\b", re.I), ("according",), fold=True)
-_DATELINE = re.compile(r"""^(?:[A-Z][A-Z' .,-]{2,40}(?:\([^)]{0,40}\))?\s*[–—-]\s+|[A-Z][\w ]{2,30}\s+-\s+[A-Z]\w+\s*$|"""
+_DATELINE = re.compile(r"""^(?:[A-Z][A-Z' .,-]{2,40}(?:,\s*\w[\w'’ .]{0,30}){0,3}(?:\([^)]{0,40}\))?\s*[–—-]\s+|[A-Z][\w ]{2,30}\s+-\s+[A-Z]\w+\s*$|"""
                        r"""[A-Z][\w ]{2,30}/\s+)""")
 _QUOTE_OPEN = re.compile(r"""^\s*["“]""")
 
@@ -56,6 +56,7 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
 _REL_THAT = re.compile(r"\bthat\s*$")
 # "struck what the military described as a depot": the verb names the target; it frames nothing.
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'’.-]+\s+){1,5}$", re.I)
+_NAMED_AS = re.compile(r"(?:described|identified|labell?ed|branded)\s+as\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|[:\"“]")
 _ADVERBS_ONLY = re.compile(r"(?:\s*,?\s*(?:also|further|later|then|separately|subsequently|meanwhile|previously|"
                            r"earlier|recently|additionally|moreover|itself|alone))*\s*,?\s*$", re.I)
@@ -76,7 +77,8 @@ def _speech_act(text: str, v0: int, v1: int, s1: int, lex: Lexicon) -> bool:
         return False
     for t in lex.trigger_re.finditer(text, v0, min(s1, v1 + 50)):
         e = lex.entries.get(" ".join(t.group().lower().split()))
-        if t.start() == v0 or (e is not None and e.noun and not e.verb):
+        if t.start() == v0 or (e is not None and (e.noun and not e.verb or "posture" in e.types)):
+            # an event noun, or a state ("declared a state of alert"), is what is announced
             return True
         break
     return False
@@ -167,8 +169,8 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
         before = text[max(lo, subj[0] - 40):subj[0]]
         if _REL_THAT.search(before) and lex.reporting_re.search(before) is None:
             continue         # "a truck that it said had been smuggled": a relative clause, not the report's frame
-        if _WHAT_SUBJECT.search(text, lo, rm.start()):
-            continue
+        if _WHAT_SUBJECT.search(text, lo, rm.start()) or _NAMED_AS.match(text, rm.start()):
+            continue         # "struck what the army described as", "a man they described as": a name, not a report
         stext = text[subj[0]:subj[1]]
         can_report = (any(subj[0] <= a and b <= subj[1] + 1 for a, b in speakers)
                       or lex.anaphoric_source_re.search(stext) is not None

@@ -519,6 +519,7 @@ class Lexicon:
         self.personnel_re = alternation(th["personnel"])
         self.materiel_re = alternation(th["materiel"])
         self.facility_re = alternation(th["facilities"])
+        self.captive_re = alternation(th["captives"])
         self.attack_object_re = alternation(th["attack_objects"])
 
         eq = _load("equipment.yaml")
