@@ -195,3 +195,46 @@ def test_a_man_described_as_is_no_reporting_frame():
     found = claims("WADI TOWN, Eastern Province, March 3, 2025 (Example Wire) - Fighters of the Hawks Brigade "
                    "detained a man they described as a senior Northern Army official in Tal Hamra on Sunday.")
     assert [c.type for c in found] == ["arrest"]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("A curfew was imposed on Tal Hamra from 6 p.m. to 6 a.m. until further notice.", "directive"),
+    ("Unidentified gunmen threw a hand grenade at a Hawks Brigade post in Tal Hamra.", "attack"),
+    ("Northern Army troops also fired at shepherds near Tal Hamra on Monday.", "attack"),
+    ("An improvised explosive device hit a vehicle of the Hawks Brigade on the road to Al-Qasr.", "attack"),
+    ("A power station on the outskirts of Al-Qasr was hit on Monday.", "attack"),
+    ("The Hawks Brigade announced on Sunday a call-up of men born in 2006 in Eastern Province.", "recruitment"),
+    ("The Northern Army said its forces had neutralised 21 members of the Hawks Brigade near Al-Qasr.", "attack"),
+    ("The Hawks Brigade and the Northern Army reached an understanding on Wadi Town on Tuesday.", "agreement"),
+    ("The Northern Army is to arrange the handover of checkpoints in Tal Hamra to the Hawks Brigade.", "seizure"),
+    ("Hawks Brigade engineers began building two new observation towers near Tal Hamra.", "establishment"),
+    ("A new brigade headquarters would be set up in Al-Qasr.", "establishment"),
+])
+def test_more_ways_of_telling(text, etype):
+    assert [c.type for c in claims(text)] == [etype]
+
+
+def test_hit_needs_a_weapon_or_the_passive():
+    assert claims("Rising prices hit families of the Hawks Brigade in Tal Hamra.") == []
+
+
+def test_newly_recruited_is_a_description():
+    found = claims("A group of about 50 newly recruited Hawks Brigade fighters completed a 45-day course in Tal Hamra.")
+    assert [c.type for c in found] == ["training"]
+
+
+def test_what_is_carried_in_a_relative_passive():
+    found = claims("Trucks carrying ammunition that had been sent by the Northern Army to Al-Qasr were seen on Tuesday.")
+    assert [c.type for c in found] == ["transfer"]
+
+
+def test_visiting_a_command_is_a_meeting_visiting_a_town_a_movement():
+    assert [c.type for c in claims("A Northern Army delegation visited the Hawks Brigade's southern command in "
+                                   "Al-Qasr on Monday.")] == ["meeting"]
+    assert [c.type for c in claims("A Northern Army delegation visited Al-Qasr on Monday.")] == ["movement"]
+
+
+def test_smuggling_while_being_arrested_is_the_circumstance():
+    found = claims("A woman was arrested at a Hawks Brigade checkpoint near Tal Hamra while reportedly trying to "
+                   "smuggle weapons.")
+    assert [c.type for c in found] == ["arrest"]

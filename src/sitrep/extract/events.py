@@ -36,6 +36,8 @@ _SPACES = re.compile(r"\s+")
 _CLAUSE_PUNCT = re.compile(r"[,;.]")
 _SUBJECT_CUT = Guarded(re.compile(r"[;]|\bthat\b|\bwhich\b|\bwho\b|,\s(?=[a-z])"), (";", ",", "that", "wh"))
 _HEAD_CUT = re.compile(r",|\b(?:of|from|belonging)\b")
+_AUX_ONLY = re.compile(r"\s*(?:(?:had|has|have|was|were|is|are|been|being|be|also|reportedly|allegedly|then|later)\s+)*",
+                      re.I)
 _THEME_CUT = re.compile(r";|\bthat\b|\bwhich\b|\bwho\b")
 _CARRIED_LOAD = re.compile(r"\b(?:carrying|loaded\s+with|laden\s+with|transporting|with)\b(.{0,80})", re.I)
 _RELATIVE_WORD = re.compile(r"\b(?:which|who|where|that)\b")
@@ -82,7 +84,8 @@ _FINITE_AHEAD = re.compile(r"[^,;:()]{0,60}?\b(?:had|has|have|was|were|is|are|wo
 _POSSESSED_NOUN_END = re.compile(r"\b(?:its|their|his|her|the|whose)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+$", re.I)
 _DEPICTED = re.compile(r"\b(?:photos?|photographs?|videos?|images?|footage|pictures?|clips?)\b[^.;:]{0,40}?"
                        r"\b(?:show(?:s|ed|ing)?|depict(?:s|ed|ing)?)\b[^.;:]*$", re.I)
-_WHILE_DOING = re.compile(r"\bwhile\s+(?:(?:they|he|she|it|we)\s+(?:was|were)\s+)?$", re.I)
+_WHILE_DOING = re.compile(r"\bwhile\s+(?:(?:they|he|she|it|we)\s+(?:was|were)\s+)?(?:(?:reportedly|allegedly|apparently)\s+)?"
+                          r"(?:(?:trying|attempting|seeking)\s+to\s+)?$", re.I)
 # A clause that describes a noun, its relative pronoun left out: "a checkpoint (that) they had set up".
 _OBJECT_RELATIVE = re.compile(r"\b([\w-]+)\s+(?:that\s+|which\s+)?(?:they|it|he|she|we)\s+(?:had\s+|have\s+|has\s+)?"
                               r"(?:recently\s+|just\s+|previously\s+)?$", re.I)
@@ -205,6 +208,10 @@ _CONVERTED_AFTER = re.compile(r"[^;.]{0,120}?\band\s+(?:then\s+|later\s+)?(?:tur
 _DESCRIBABLE = {"training", "recruitment", "establishment", "meeting"}
 _BY_AFTER = re.compile(r"\s+by\b")
 _NOUN_PHRASE_END = re.compile(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+$", re.I)
+_ADJECTIVAL = re.compile(r"\b(?:newly|recently|freshly|previously|already)\s+$", re.I)
+# Whom a visit is paid to: an office or a command is met, not travelled to.
+_HOSTS = re.compile(r"\b(?:command|headquarters|office|offices|ministry|leadership|council|governor|governorate\s+building|"
+                    r"municipality|embassy|consulate|officials|commanders?|leaders?)\b", re.I)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -309,13 +316,18 @@ class EventFinder:
         # In the passive, what is moved, handed over or captured is the subject ("three trucks of ammunition had
         # been handed over by the IRGC", "the suspect was captured").
         theme = obj
-        if _PASSIVE_AUX_BEFORE.search(text, max(lo, t0 - 25), t0):
+        passive = _PASSIVE_AUX_BEFORE.search(text, max(lo, t0 - 25), t0) is not None
+        if passive:
             theme = text[max(lo, t0 - 120):t0]       # an apposition may stand between ("The suspect, identified as X,")
             cut3 = None
             for cut3 in _THEME_CUT.finditer(theme):
                 pass
             if cut3 is not None:
-                theme = theme[cut3.end():]
+                rest = theme[cut3.end():]
+                # "trucks carrying ammunition that had been sent": the relative clause's subject is what it follows
+                theme = theme[max(0, cut3.start() - 80):cut3.start()] if _AUX_ONLY.fullmatch(rest) else rest
+                if _AUX_ONLY.fullmatch(rest) and not carried:
+                    carried = _CARRIED_LOAD.search(theme)
         if "seizure" in types and text[t0:t1].lower().startswith(("entered", "had entered")) and (
                 lex.materiel_re.search(subj) or _CONVEYANCE_WORD.search(subj) or _CONTAINER.search(subj)):
             types, default = ["movement"], "movement"   # "a convoy of trucks had entered Syria": a column moving in
@@ -328,7 +340,7 @@ class EventFinder:
                 return "seizure"
         if text[t0:t1].lower().startswith(("evacuat", "vacat")) and lex.facility_re.search(obj):
             return "movement"    # "evacuated headquarters and weapons depots": those who held them left
-        for zone in ([carried.group(1)] if carried else []) + [obj, subj]:
+        for zone in ([carried.group(1)] if carried else []) + ([theme, obj] if passive else [obj, subj]):
             pm = lex.personnel_re.search(zone)
             if pm:
                 # "a convoy of nine trucks": what makes up the convoy decides
@@ -572,14 +584,21 @@ class EventFinder:
             if etype == "establishment":
                 obj = text[t1:min(c1, t1 + 70)]
                 subj = text[max(c0, t0 - 70):t0]
-                if not (lex.facility_re.search(obj) or (_WHICH.search(subj) and lex.facility_re.search(subj))):
-                    continue
-            if etype == "attack" and word.startswith(("launch", "fire", "fired", "firing")):
+                if not (lex.facility_re.search(obj) or (_WHICH.search(subj) or _PASSIVE_AUX_BEFORE.search(subj))
+                        and lex.facility_re.search(subj)):
+                    continue     # what is set up is a facility: after the verb, or its subject in the passive
+            if etype == "attack" and word.startswith(("launch", "fire", "fired", "firing")) and " " not in word:
                 # what is fired comes after the verb, or before it in the passive ("three rockets were fired at")
                 if not lex.attack_object_re.search(text[t1:min(c1, t1 + 50)]) and not (
                         _PASSIVE_AUX_BEFORE.search(text, max(c0, t0 - 25), t0)
                         and lex.attack_object_re.search(text[max(c0, t0 - 60):t0])):
                     continue
+            if etype == "attack" and word.startswith("hit") and not (
+                    _PASSIVE_AUX_BEFORE.search(text, max(c0, t0 - 25), t0)
+                    or lex.attack_object_re.search(text, max(c0, t0 - 50), t0)):
+                continue     # "a device hit a vehicle", "the station was hit"; not "prices hit a record"
+            if how.startswith("verb") and word.endswith("ed") and _ADJECTIVAL.search(text, max(c0, t0 - 12), t0):
+                continue     # "newly recruited fighters", "recently deployed units": a description
             if etype == "attack" and word.startswith("target") and \
                     _CAMPAIGN_TARGETS.search(text, max(c0, t0 - 40), t0):
                 continue
@@ -605,9 +624,10 @@ class EventFinder:
                 continue
             if etype == "meeting" and word.startswith("visit"):
                 nxt = text[t1:min(c1, t1 + 70)]
-                if _POSITIONS_AFTER.match(nxt) \
-                        or places.within(t1, min(c1, t1 + 40)):
-                    etype = "movement"
+                near = places.within(t1, min(c1, t1 + 40))
+                if _POSITIONS_AFTER.match(nxt) or near and not actors.within(t1, near[0].start) \
+                        and not _HOSTS.search(text, t1, near[0].start):
+                    etype = "movement"     # "visited positions", "visited Al-Bukamal"; not "visited the command in Tyre"
                 elif not (actors.within(t1, min(c1, t1 + 70)) or persons.within(t1, min(c1, t1 + 70))
                           or _BY_OR_OF_END.search(text[t1:t1 + 4])):
                     continue
