@@ -319,3 +319,12 @@ def test_the_website_is_the_one_named_last_before_it(finder):
 def test_a_state_where_something_is_based_is_no_actor(finder):
     doc = run(finder, "Two fighters were killed, according to the Syrian Conflict Desk, a Britain-based war monitor.")
     assert "United Kingdom" not in names(doc.actors)
+
+
+def test_outlet_named_in_apposition_and_then_by_name_alone(finder):
+    doc = run(finder, "Another channel, Nabd al-Ghadir, denied that any fighters had crossed the river. "
+                      "On Wednesday, Nabd al-Ghadir claimed that elders had struck a deal. "
+                      "A channel close to the National Defense Forces, Sawt al-Furat Deir ez-Zor, published a call "
+                      "for volunteers.")
+    assert {"Nabd al-Ghadir", "Sawt al-Furat Deir ez-Zor"} <= names(doc.sources)
+    assert len(texts(doc.sources, "Nabd al-Ghadir")) == 2

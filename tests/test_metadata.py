@@ -150,3 +150,12 @@ def test_publisher_name_alone_above_the_headline():
     headline = "Militias Surround The Observatory\n\nMay 3, 2024\n\nFighters surrounded the building.\n"
     assert parse_report_text(headline).title == "Militias Surround The Observatory"
     assert parse_report_text(headline).publisher is None
+
+
+def test_serial_title_names_its_publisher():
+    text = "Example Rights Observatory - Weekly Bulletin No. 46\n\nPublished: November 16, 2025\n\nSummary\n\n" \
+           "The week saw two attacks.\n"
+    meta = parse_report_text(text)
+    assert (meta.publisher, meta.published) == ("Example Rights Observatory", "2025-11-16")
+    # a headline with a dash is not a serial's title
+    assert parse_report_text("Syrian army - the report says more\n\nThe army moved.\n").publisher is None

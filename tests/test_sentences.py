@@ -31,3 +31,9 @@ def test_paragraphs_headings_and_boilerplate():
     assert sents[0].heading and not sents[0].boilerplate
     assert [s.paragraph for s in sents[1:3]] == [sents[1].paragraph] * 2 and not sents[1].heading
     assert sents[-1].text == "Read More" and sents[-1].boilerplate
+
+
+def test_short_section_heading_in_sentence_case():
+    text = "Drones and shelling\n\nA drone struck a house in Tal Hamra on Tuesday, killing a fighter.\n"
+    sents = split(text)
+    assert [s.heading for s in sents] == [True, False]

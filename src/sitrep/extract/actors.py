@@ -72,7 +72,7 @@ class _Cand:
 _COLL_ADJ = r"(?:Iraqi|Afghan|Pakistani|Syrian|Lebanese|Palestinian|Shi['’]?ite|Shiite|Shia|Shi['’]a|Sunni|local|armed|foreign|allied|proxy|paramilitary|Arab|Kurdish|Turkmen|tribal)"
 _COLL_HEAD = r"(?:militias|militia|armed\s+groups|groups|factions|forces|fighters|militiamen|paramilitaries|proxies|mercenaries|gunmen|militants|officers|elements|cells|units)"
 _BACKED = r"(?:backed|aligned|affiliated|sponsored|supported|funded|linked|allied|controlled|loyal)"
-_ORG_NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]h?|[Uu]l)[-‐])?['’ʿ]?[A-Z0-9][\w'’ʿ]*(?:-(?:[Aa]l-)?['’]?[A-Za-z0-9][\w'’]*)*"
+_ORG_NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]h?|[Ee][dnrstz]|[Uu]l)[-‐])?['’ʿ]?[A-Z0-9][\w'’ʿ]*(?:-(?:[Aa]l-)?['’]?[A-Za-z0-9][\w'’]*)*"
 _CONNECT = r"(?:\s+(?:of|al|el|bin|ibn|wa|wal|and|the|for|al-|el-|ad-|as-|ash-|at-|az-|an-|ar-))*\s+"
 _NAME_TOKEN = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]h?)[-‐])?['’ʿ]?[A-Z][a-zA-Z'’ʿ]+(?:-(?:[Aa]l-)?['’]?[A-Z][a-zA-Z'’]+)?"
 _NAME_CONNECT = r"(?:\s+(?:bin|ibn|bint|al|el|Abu|Abou|Umm|abu|de|van|von|ben))?\s+"
@@ -348,6 +348,13 @@ class ActorFinder:
         self.outlet_appos_re = re.compile(r"(?P<kind>Telegram\s+channel|channel|website|account|page|outlet)\s+(?:(?:close|loyal)\s+to|"
                                           r"affiliated\s+(?:with|to)|linked\s+to|run\s+by|belonging\s+to)\s+[^,;\"“]{1,70},\s+"
                                           r"[\"“](?P<name>[A-Z][^\"”,]{1,40}?)[,.]?[\"”]")
+        # "Another channel, Nabd al-Badiya, denied", "A channel close to the NDF, Difa'a al-Watan, published": the name
+        # set off by commas after the kind word, then a verb of publishing
+        self.outlet_appos_plain_re = re.compile(
+            rf"(?P<kind>Telegram\s+channel|channel|website|account|page|outlet)(?:\s+(?:(?:close|loyal)\s+to|affiliated\s+"
+            rf"(?:with|to)|linked\s+to|run\s+by|belonging\s+to)\s+[^,;\"“]{{1,70}})?,\s+(?P<name>{_ORG_NAME_TOKEN}"
+            rf"(?:{_CONNECT}{_ORG_NAME_TOKEN}){{0,4}}),\s+(?:(?:also|later|then|which|that)\s+)?(?:[a-z]+ed|said|wrote|"
+            rf"posted|published|reported|claimed|denied|shared|relayed|quoted|says|claims|reports|posts)\b")
         self.source_line_re = re.compile(r"(?:^|\s)Source:\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*){0,4})")
         self.outlet_before_kind = re.compile(r"(?:website|Telegram\s+channel|news\s+agency|news\s+website|network|daily|newspaper)(?![\w-])")
         self.anaphor_re = re.compile(r"(?<![\w-])the\s+(?:same\s+)?(?:(?:Syrian\s+)?(?:opposition|pro-opposition|opposition-affiliated|Kurdish|Iraqi|Lebanese|local)\s+)?(?P<kind>website|press\s+agency|news\s+agency|agency|observatory|daily|newspaper|channel|outlet|network|monitor)(?![\w-])", re.I)
@@ -1425,10 +1432,14 @@ class _Run:
                 self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(name))
             if heading or si not in m_kind:
                 continue
-            for m in (self.anchored("outlet_after", f.outlet_appos_re, s0, s1) if self.text.find("to", s0, s1) >= 0 else ()):
+            for m in (*(self.anchored("outlet_after", f.outlet_appos_re, s0, s1) if self.text.find("to", s0, s1) >= 0
+                        else ()), *self.anchored("outlet_after", f.outlet_appos_plain_re, s0, s1)):
                 a, b = m.start("name"), m.end("name")
-                if any(x.start < b and a < x.end for x in self.source_mentions):
+                inside = [x for x in self.source_mentions if x.start < b and a < x.end]
+                if any(not (a <= x.start and x.end <= b and x.end - x.start < b - a) for x in inside):
                     continue
+                for x in inside:        # "Difa'a al-Watan Deir ez-Zor": not the "Al-Watan" inside it
+                    self.source_mentions.remove(x)
                 o = self.kb.outlet(m.group("name"))
                 kind = "telegram" if m.group("kind").lower().endswith("channel") else "website"
                 self.add_source_mention(a, b, self.outlet(o.name) if o else self.outlet(m.group("name"), kind=kind))
@@ -1460,6 +1471,7 @@ class _Run:
                         else "agency" if "agency" in kind else "tv" if kind in ("tv", "television") else "website")
                 self.add_source_mention(a, b, self.outlet(raw, kind=kind))
                 self.taken.append((a, b))
+        self._repeat_named_outlets()
         # back-references: "the website", "the press agency", "the observatory"
         if self.source_mentions:
             for si in sorted(self.mask("anaphor")):
@@ -1481,6 +1493,22 @@ class _Run:
                     # the nearest before it in the text (the passes add mentions out of text order)
                     self.add_source_mention(m.start(), m.end(), max(pick, key=_MENTION_END).entity)
         self.publisher_source()
+
+    def _repeat_named_outlets(self):
+        """An outlet the knowledge base does not know, once introduced by its kind ("the channel Nabd al-Badiya"), is
+        the same outlet wherever its name stands again in the report ("Nabd al-Badiya reported on Tuesday")."""
+        introduced = {}
+        for x in self.source_mentions:
+            name = x.entity.name
+            if len(name) >= 4 and name == x.text and " " in name and self.kb.outlet(name) is None:
+                introduced.setdefault(name, x.entity)
+        for name, outlet in introduced.items():
+            for s0, s1, _h in self.segments:
+                for a, b in _literal_hits(self.text, name, s0, s1, "'’-"):
+                    if any(x.start < b and a < x.end for x in self.source_mentions) or \
+                            any(x.start < b and a < x.end for x in self.actor_mentions):
+                        continue
+                    self.add_source_mention(a, b, outlet)
 
     def publisher_source(self):
         """The publisher is a source of its own report where it reports first-hand: a news outlet in its own voice

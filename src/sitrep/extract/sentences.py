@@ -40,6 +40,8 @@ def _looks_like_heading(line: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", stripped)]
     if len(words) < 3:
         return False
+    if len(words) <= 6 and stripped[0].isupper() and "," not in stripped:
+        return True      # a short section heading in sentence case ("Recruitment and training")
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.6
 

@@ -87,6 +87,17 @@ def _masthead_name(line: str) -> bool:
         w[0].isupper() or w in _NAME_LINK_WORDS for w in words) and words[0][0].isupper()
 
 
+# "Euphrates Rights Observatory - Weekly Bulletin No. 46": a serial publication's title names its publisher.
+_SERIAL_TITLE = re.compile(r"^(?P<org>[A-Z][^-–—:|]{2,60}?)\s*[-–—:|]\s*(?:(?:Daily|Weekly|Monthly|Quarterly|Special|"
+                           r"Situation|Security|Field|Morning|Evening)\s+)?(?:Bulletin|Brief|Briefing|Report|Update|"
+                           r"Digest|Round-?up|Newsletter|Sitrep|Monitor|Review)\b")
+
+
+def _serial_publisher(title: str | None) -> str | None:
+    m = _SERIAL_TITLE.match(title or "")
+    return m.group("org") if m and _masthead_name(m.group("org")) else None
+
+
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first full date (day, month, year) in text: (ISO, start, end)."""
     best = None
@@ -243,7 +254,7 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
         if len(line) <= 300 and not (line.endswith((".", "”", '"')) and len(line.split()) > 15):
             meta.title = line
         break
-    meta.publisher = _find_publisher(text, lines) or masthead_name
+    meta.publisher = _find_publisher(text, lines) or masthead_name or _serial_publisher(meta.title)
     if meta.published is None:
         # A wire story may carry its only date in the dateline of its first paragraph.
         for _, _, line in lines[:6]:
