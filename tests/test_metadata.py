@@ -2,6 +2,8 @@
 import json
 from datetime import date, datetime
 
+import pytest
+
 from sitrep.ingest.metadata import find_date, parse_report_text
 
 DISPATCH = """Illustrative Monitor: Militia Convoy Crosses Into Eastern Syria
@@ -159,3 +161,28 @@ def test_serial_title_names_its_publisher():
     assert (meta.publisher, meta.published) == ("Example Rights Observatory", "2025-11-16")
     # a headline with a dash is not a serial's title
     assert parse_report_text("Syrian army - the report says more\n\nThe army moved.\n").publisher is None
+
+
+@pytest.mark.parametrize("header,publisher,published", [
+    ("Brief No. 2024/071 | Tuesday, 12 March 2024 | Valid as of 2200 local time\n\n"
+     "Example Monitoring Unit (EMU) - Field Desk | example-monitor.example/briefs", "Example Monitoring Unit",
+     "2024-03-12"),
+    ("Analysis | Example Institute for Security Studies\nPublished 7 October 2025", "Example Institute for Security Studies",
+     "2025-10-07"),
+    ("Example Documentation Network (EDN)\nIssued: 17 November 2025\nLog reference: EDN/SOU/2025-21",
+     "Example Documentation Network", "2025-11-17"),
+    ("Example News Network - Office of the Eastern Countryside\nDate of publication: Tuesday, 14 January 2025",
+     "Example News Network", "2025-01-14"),
+    ("Example Signal Digest | Issue 212 | Wednesday, 29 November 2023 | examplesignal.example",
+     "Example Signal Digest", "2023-11-29"),
+    ("Example Risk Partners | Advisory ERP-SY-26-014\nIssued: Thursday, 16 April 2026", "Example Risk Partners",
+     "2026-04-16"),
+    ("Example Verify | Published: Friday, 20 February 2026 | example-verify.example", "Example Verify", "2026-02-20"),
+    ("Example Joint Task Force\nPublic Affairs Office\nPress Release No. 20250822-01\nAugust 22, 2025",
+     "Example Joint Task Force", "2025-08-22"),
+])
+def test_header_lines_of_many_genres(header, publisher, published):
+    text = f"Militias Move Fighters Toward The Border, 1-15 March\n\n{header}\n\nThe militias moved fighters on Monday.\n"
+    meta = parse_report_text(text)
+    assert (meta.publisher, meta.published) == (publisher, published)
+    assert meta.title.startswith("Militias Move Fighters")

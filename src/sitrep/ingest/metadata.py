@@ -173,12 +173,50 @@ def _metadata_line(line: str) -> str | None:
         return ""
     # A masthead: a few capitalised words around separators, before or after the date.
     rest = rest.strip(" -–—|,")
-    segments = [seg.strip(" ,") for seg in re.split(r"\s[|\-–—]\s|\s*\|\s*|,\s+", rest) if seg.strip(" ,")]
+    segments = [seg.strip(" ,") for seg in re.split(r"\s[|\-–—·•]\s|\s*\|\s*|,\s+", rest) if seg.strip(" ,")]
+    segments = [seg for seg in segments if not _META_SEGMENT.match(seg)]    # "Issue 212", "site.example", ...
+    if not segments:
+        return ""
     words = [w for seg in segments for w in seg.split()]
-    if found and segments and len(words) <= 8 and all(w[0].isupper() or w[0].isdigit() or w in ("of", "the", "and")
-                                                      for w in words):
+    if found and len(words) <= 8 and ":" not in segments[0] and all(
+            w[0].isupper() or w[0].isdigit() or w in ("of", "the", "and") for w in words):
         return segments[0]
     return None
+
+
+# Parts of a header line that say nothing but where and which issue: a domain, an issue or reference number, a
+# validity time, a distribution note, a label with its value gone.
+_META_SEGMENT = re.compile(r"^(?:(?:valid\s+)?as\s+of\b|issue\b|no\.|(?:brief|bulletin|report|advisory|dispatch|log|"
+                           r"release|press\s+release)\s+(?:no\.?|ref\w*|HRP|[A-Z]{2,}[-/\d])|advisory\s+\S+\d|"
+                           r"(?:log\s+)?ref(?:erence)?\b|distribution\b|updated\b|issued\b|date\s+of\s+publication\b|"
+                           r"published\b|posted\b|by\s+our\b|(?:www\.)?[\w-]+\.(?:example|com|org|net|info|io|co|uk|sy|"
+                           r"iq|lb|tr|ir|news)(?:/\S*)?$)", re.I)
+# A label that says the date on its line is the report's own: it wins over a date in the headline.
+_DATE_LABEL = re.compile(r"\b(?:published|publication\s+date|date\s+of\s+publication|issued|released|posted|"
+                         r"date)\s*:", re.I)
+# Separators of the parts of a header line ("Analysis | Harbour Point Institute", "Al-Sajour News Network - Office of
+# the Eastern Countryside", "Riverline Monitoring Unit (RMU) - Field Desk").
+_HEADER_SPLIT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+|\s*\|\s*")
+_ACRONYM_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)\s*$")
+
+
+def _header_publisher(lines: list[tuple[int, int, str]], skip: set[int]) -> str | None:
+    """The publisher named by a header line above the body: a part of the line that is an organisation's name
+    ("Analysis | Harbour Point Institute for Security Studies", "Hawran Documentation Network (HDN)")."""
+    for i, (_s, _e, line) in enumerate(lines[:8]):
+        if i in skip or len(line) > 160 or line.endswith((".", "”", '"')):
+            continue
+        for part in _HEADER_SPLIT.split(line):
+            part = _ACRONYM_TAIL.sub("", part.strip())
+            if _masthead_name(part):
+                if _PRESS_OFFICE.match(part) and i > 0 and i - 1 not in skip:
+                    return _ACRONYM_TAIL.sub("", lines[i - 1][2])   # the office of the body named on the line above
+                return part
+    return None
+
+
+_PRESS_OFFICE = re.compile(r"^(?:(?:Public\s+Affairs|Press|Media|Information|Communications?)\s+Office|Office\s+of\s+the\s+"
+                           r"(?:Spokesperson|Spokesman|Press\s+Secretary))$", re.I)
 
 
 def parse_footnote(number: int, body: str, start: int, end: int) -> Footnote:
@@ -229,16 +267,18 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
     # The top: metadata lines and the title (the first line that is neither metadata nor furniture).
     top_meta = set()
     masthead_name = None
+    labelled = False
     for i, (s, e, line) in enumerate(lines[:10]):
         masthead = _metadata_line(line)
         if masthead is not None:
             top_meta.add(i)
             if masthead and masthead_name is None:
                 masthead_name = masthead
-            if meta.published is None:
+            if meta.published is None or not labelled and _DATE_LABEL.search(line):
                 found = find_date(line)
                 if found:
                     meta.published = found[0]
+                    labelled = bool(_DATE_LABEL.search(line))
             d = _DISPATCH.search(line)
             if d and meta.dispatch is None:
                 meta.dispatch = re.sub(r"\s+", " ", d.group(1))
@@ -254,7 +294,9 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
         if len(line) <= 300 and not (line.endswith((".", "”", '"')) and len(line.split()) > 15):
             meta.title = line
         break
-    meta.publisher = _find_publisher(text, lines) or masthead_name or _serial_publisher(meta.title)
+    title_index = next((i for i, (_s, _e, line) in enumerate(lines[:3]) if line == meta.title), -1)
+    meta.publisher = _find_publisher(text, lines) or masthead_name or _serial_publisher(meta.title) or \
+        _header_publisher(lines, {title_index})
     if meta.published is None:
         # A wire story may carry its only date in the dateline of its first paragraph.
         for _, _, line in lines[:6]:
