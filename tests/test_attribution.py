@@ -133,6 +133,26 @@ def test_later_takes_the_day_last_told():
     assert [c.date.value for c in doc.claims] == ["2024-03-11", "2024-03-11"]
 
 
+def test_n_days_later_counts_from_the_event_last_told():
+    doc = doc_of("On Monday, gunmen attacked a Hawks Brigade post in Tal Hamra.\n\n"
+                 "Two days later, the Northern Army shelled Wadi Town.")
+    assert [c.date.value for c in doc.claims] == ["2024-03-11", "2024-03-13"]
+
+
+def test_planned_month_and_weekday_look_ahead():
+    doc = doc_of("The Northern Army is to deliver two air-defence batteries to the Hawks Brigade in Al-Qasr in June.\n\n"
+                 "A drone course for the Hawks Brigade is due to begin on Thursday in Wadi Town.")
+    assert [(c.modality, c.date.value) for c in doc.claims] == [("planned", "2024-06"), ("planned", "2024-03-21")]
+
+
+def test_log_entry_head_dates_its_entry():
+    doc = doc_of("03/03 - Tal Hamra (north) - Incursion - Basis: B\n"
+                 "A Northern Army force entered Tal Hamra at around 07:00.\n\n"
+                 "09/03 - Wadi Town - Detention - Basis: A\n"
+                 "The Hawks Brigade detained five men in Wadi Town during a dawn raid.")
+    assert [c.date.value for c in doc.claims] == ["2024-03-03", "2024-03-09"]
+
+
 # ---- score regression on the shared sets --------------------------------------------------------------------
 
 SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"

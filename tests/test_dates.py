@@ -101,3 +101,10 @@ def test_past_month_is_the_anchor_month_and_later_that_day_is_found():
     assert resolve(parse_expression("over the past month"), anchor).value == "2024-03"
     assert resolve(parse_expression("last month"), anchor).value == "2024-02"
     assert [t for _, _, t in [(a, b, "x") for a, b, _ in find_expressions("Later that day, the convoy left.")]]
+
+
+def test_day_first_numeric_dates():
+    from sitrep.extract.dates import find_expressions
+    text = "03/11 - Jasim. On 14/2/2024 the army moved. At 07:00, 3/4 of the fighters left; brief 2024/071."
+    found = [(text[a:b], (e.year, e.month, e.day)) for a, b, e in find_expressions(text)]
+    assert found == [("03/11", (None, 11, 3)), ("14/2/2024", (2024, 2, 14))]

@@ -37,3 +37,10 @@ def test_short_section_heading_in_sentence_case():
     text = "Drones and shelling\n\nA drone struck a house in Tal Hamra on Tuesday, killing a fighter.\n"
     sents = split(text)
     assert [s.heading for s in sents] == [True, False]
+
+
+def test_dated_log_entry_head_is_a_heading():
+    text = ("13/11 - Tal Hamra and the main road north of Al-Qasr - Security measures - Basis: A\n"
+            "The Hawks Brigade set up four checkpoints on the road.\n")
+    sents = split(text)
+    assert sents[0].heading and not sents[-1].heading

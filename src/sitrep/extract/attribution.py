@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from operator import attrgetter
 
 from sitrep.extract.actors import LOCATED_PREFIX
@@ -50,6 +51,8 @@ _BYLINE = re.compile(r"^[ \t]*By\s+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.
                      r"correspondents?|reporters?|newsroom)[ \t]*$", re.M)
 _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
 # "the same day", "later that day": the day of the event last told.
+# What may stand before an entry's opening date: an item number, a bullet, "On".
+_ENTRY_LEAD = re.compile(r"[\s\d.()•*·–—-]*(?:on\s+)?", re.I)
 _SAME_DAY = re.compile(r"\b(?:same|that)\s+day\b", re.I)
 # A bare "later" before the trigger ("officers later met ..."), not "later this month", "ten days later".
 _LATER = re.compile(r"\blater\b(?!\s+(?:this|that|in|on|the)\b)", re.I)
@@ -136,6 +139,7 @@ class Attributor:
             outlet_names.setdefault(m.entity.name.lower(), m.entity)
             outlet_names.setdefault(m.text.lower(), m.entity)
         paragraph = -1
+        para_day = section_day = None
         first_report_paragraph = None
         claim_paragraph: dict[int, int] = {}
         for si, s in enumerate(sentences):
@@ -147,6 +151,18 @@ class Attributor:
             frame = find_frame(text, s0, s1, lex, [(m.start, m.end) for m in s_sources + s_actors])
             new_paragraph = s.paragraph != paragraph
             paragraph = s.paragraph
+            if new_paragraph:
+                # A log entry or bulletin item that opens with its day ("03/11 - Jubata ...", "1.1 On Monday,
+                # November 10, ..."), or sits under a heading that does: that day dates the entry's claims that name
+                # none of their own.
+                i = bisect_left(date_starts, s0)
+                opening = dates[i].entity.value if i < len(dates) and dates[i].start < min(s1, s0 + 30) and \
+                    dates[i].entity.value and dates[i].entity.precision == "day" and \
+                    _ENTRY_LEAD.fullmatch(text, s0, dates[i].start) else None
+                if s.heading:
+                    section_day = para_day = opening
+                else:
+                    para_day = opening or section_day
             speaker_spans = [sp for sp in (frame.speaker, frame.according) if sp is not None]
             local = None     # a context for this sentence only (a trailing "according to X")
             if speaker_spans:
@@ -267,7 +283,7 @@ class Attributor:
                     use.date = fn.date
             for claim in by_sentence.get(si, []):
                 claim_paragraph[id(claim)] = s.paragraph
-                self._attribute(doc, claim, use, frame, dates, date_starts, published)
+                self._attribute(doc, claim, use, frame, dates, date_starts, published, para_day)
         self._restatements(doc, claim_paragraph, first_report_paragraph)
         doc.sources.sort(key=_START)
         return doc
@@ -301,7 +317,8 @@ class Attributor:
         doc.sources.append(mention)
         return mention
 
-    def _attribute(self, doc: Doc, claim: Claim, ctx: _Context, frame, dates, date_starts, published) -> None:
+    def _attribute(self, doc: Doc, claim: Claim, ctx: _Context, frame, dates, date_starts, published,
+                   entry_day: str | None = None) -> None:
         outlet = ctx.outlet
         claim.source = SourceChain(publisher=self._publisher, outlet=outlet, outlet_mention=ctx.mention,
                                    outlet_date=ctx.date, footnote=ctx.footnote, sourcing=ctx.sourcing)
@@ -335,8 +352,15 @@ class Attributor:
                 # "the same day", "later that day": the day last told, not the report's own date.
                 value = DateValue(self._last_day, "day", "previous event")
             else:
-                value = resolve(expr, anchor, anchor_name) if expr is not None and (expr.relative or expr.year is None) \
-                    else m.entity
+                if expr is not None and claim.modality == "planned" and expr.year is None and \
+                        expr.kind in ("absolute", "month", "weekday") and expr.direction == "past":
+                    expr = replace(expr, direction="future")   # "is to deliver ... in June", "due to begin on Thursday"
+                if expr is not None and expr.kind == "offset" and expr.days > 0 and self._last_day is not None:
+                    # "Two days later", "the next day": after the event last told, not after the report's date
+                    value = resolve(expr, to_date(self._last_day), "previous event")
+                else:
+                    value = resolve(expr, anchor, anchor_name) if expr is not None and (
+                        expr.relative or expr.year is None) else m.entity
             claim.date = value
             claim.fields["date"] = Span(m.start, m.end, m.text)
             if value.value and value.precision == "day":
@@ -344,6 +368,8 @@ class Attributor:
             return
         if ctx.date:
             claim.date = DateValue(ctx.date, "day" if len(ctx.date) == 10 else "month", "cited report")
+        elif entry_day:
+            claim.date = DateValue(entry_day, "day", "entry")
         elif published is not None:
             claim.date = DateValue(published.isoformat(), "day", "published")
 

@@ -46,6 +46,9 @@ _NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+co
 _PATTERNS: list[tuple[str, str]] = [
     # 2023-11-02, 2018/07/06
     ("iso", r"\b(?P<iso_y>(?:19|20)\d\d)[-/](?P<iso_m>0?[1-9]|1[0-2])[-/](?P<iso_d>0?[1-9]|[12]\d|3[01])\b"),
+    # 03/11, 14/2/2024: day first, as the region's reports and logs write it (not a fraction, a time or a number/ref)
+    ("dm_num", r"(?<![\d/.:,-])(?P<dn_d>0?[1-9]|[12]\d|3[01])/(?P<dn_m>0?[1-9]|1[0-2])(?:/(?P<dn_y>(?:19|20)\d\d))?"
+               r"(?![\d/.:%]|\s+of\b)"),
     # (Tuesday,) December 22(-23)(, 2023)   |   Dec. 13
     ("mdy", rf"\b(?:{_WD},?\s+)?(?P<mdy_m>{_MON})\s+(?P<mdy_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
             rf"(?:\s*(?:-|–|and|to)\s*(?P<mdy_d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
@@ -121,6 +124,8 @@ def _expr_from_match(m: re.Match) -> DateExpr | None:
     g = m.group
     if kind == "iso":
         return DateExpr("absolute", int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+    if kind == "dm_num":
+        return DateExpr("absolute", int(g("dn_y")) if g("dn_y") else None, int(g("dn_m")), int(g("dn_d")))
     if kind == "mdy":
         day = int(g("mdy_d2") or g("mdy_d"))   # a range "November 27-28" ends on its last day
         return DateExpr("absolute", int(g("mdy_y")) if g("mdy_y") else None, _month(g("mdy_m")), day)
@@ -206,6 +211,7 @@ _WEEKDAY_WORDS = " ".join(_WEEKDAYS)
 _NUM_WORDS = "# " + " ".join(w for w in _NUMBER_WORDS if " " not in w)
 _FIRST_WORDS = {
     "iso": "#",
+    "dm_num": "#",
     "mdy": f"{_WEEKDAY_WORDS} {_MONTH_WORDS}",
     "dmy": f"{_WEEKDAY_WORDS} #",
     "wk_of": "the first second third fourth last",

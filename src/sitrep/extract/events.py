@@ -163,6 +163,9 @@ _COMMENT = re.compile(r"\s*(?:[-•*]\s*)?(?:comment|analysis|assessment|editor[
 _ASSESS = re.compile(r"(?:assess|believ|estimat|judg|consider|think)\w*$", re.I)
 _FUTURE_PASSIVE = re.compile(r"\s+(?:(?:will|would|shall)|(?:is|are|was|were)\s+(?:expected\s+|scheduled\s+|due\s+)?to)"
                              r"\s+(?:also\s+|soon\s+)?be\s+\w+", re.I)
+_TO_BEGIN_AFTER = re.compile(r"[^,;.:]{0,45}?\b(?:(?:will|would|shall)\s+|(?:is|are)\s+(?:expected\s+|scheduled\s+|due\s+|"
+                             r"set\s+|slated\s+|planned\s+)?to\s+)(?:begin|start|take\s+place|commence|open|get\s+under\s*way)\b",
+                             re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|final\s+|new\s+)?$", re.I)
 _TERMS = Guarded(re.compile(r"\b(?:agreement|deal|accord|truce|ceasefire|understanding|settlement|arrangement)\s+(?:also\s+)?"
                     r"(?:includ\w*|stipulat\w*|provid\w*\s+for|call\w*\s+for|envisag\w*)\b", re.I),
@@ -293,7 +296,7 @@ class EventFinder:
                     out.append((m0, m1, e, "noun"))
                     continue
                 om = lex.occurrence_re.search(after)
-                if om and not _CLAUSE_PUNCT.search(after[:om.start()]) and om.start() < 30:
+                if om and not _CLAUSE_PUNCT.search(after[:om.start()]) and om.start() < 40:
                     out.append((m0, m1, e, "noun"))
         return out
 
@@ -798,8 +801,8 @@ class EventFinder:
             claim.modality = "planned"
         elif _TERMS.search(clause_lead):
             claim.modality = "planned"   # the terms of a deal: "the agreement also included handing over ..."
-        elif _FUTURE_PASSIVE.match(text, t1, min(c1, t1 + 50)):
-            claim.modality = "planned"   # "a new course would be launched", "the meeting will be held"
+        elif _FUTURE_PASSIVE.match(text, t1, min(c1, t1 + 50)) or _TO_BEGIN_AFTER.match(text, t1, min(c1, t1 + 60)):
+            claim.modality = "planned"   # "a new course would be launched", "a course ... is due to begin on Thursday"
         neg = lex.negation_re.search(" ".join(words[-4:]))
         if neg or _DENIAL.search(text, s.start, t0):
             claim.negated = True

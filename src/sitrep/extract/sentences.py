@@ -32,6 +32,9 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return len(word) == 1 and word.isalpha() and text[end - 2].isupper()
 
 
+_DATED_ENTRY_HEAD = re.compile(r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)\s*[-–—:|]\s")
+
+
 def _looks_like_heading(line: str) -> bool:
     """A one-line paragraph in title case with no closing period: a headline or section heading."""
     stripped = line.strip()
@@ -42,6 +45,8 @@ def _looks_like_heading(line: str) -> bool:
         return False
     if len(words) <= 6 and stripped[0].isupper() and "," not in stripped:
         return True      # a short section heading in sentence case ("Recruitment and training")
+    if _DATED_ENTRY_HEAD.match(stripped):
+        return True      # a log entry's head line ("13/11 - Jasim and the highway north of Daraa - Security measures")
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.6
 
