@@ -172,8 +172,7 @@ def test_received_counts_only_for_materiel():
                                    "Tal Hamra.")] == ["transfer"]
     assert [c.type for c in claims("River Militia received training from the Hawks Brigade in Tal Hamra.")] == \
         ["training"]
-    assert claims("River Militia received orders from the Hawks Brigade in Tal Hamra.") == [] or \
-        "transfer" not in [c.type for c in claims("River Militia received orders from the Hawks Brigade in Tal Hamra.")]
+    assert "transfer" not in [c.type for c in claims("River Militia received orders from the Hawks Brigade in Tal Hamra.")]
 
 
 def test_a_place_taken_and_converted_is_one_establishment():
@@ -238,3 +237,21 @@ def test_smuggling_while_being_arrested_is_the_circumstance():
     found = claims("A woman was arrested at a Hawks Brigade checkpoint near Tal Hamra while reportedly trying to "
                    "smuggle weapons.")
     assert [c.type for c in found] == ["arrest"]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Around 40 fighters of the Hawks Brigade left their positions in Al-Qasr in six vehicles.", "movement"),
+    ("An improvised explosive device detonated beside a Northern Army vehicle in Tal Hamra.", "attack"),
+    ("Hawks Brigade positions near Al-Qasr came under fire from the Northern Army side.", "attack"),
+    ("Northern Army engineers were seen erecting a new observation point on a hill east of Tal Hamra.", "establishment"),
+    ("The Northern Army set up four new checkpoints on the highway near Al-Qasr.", "posture"),
+    ("Notices calling on men aged 18 to 30 to enlist in the Northern Army were posted in Tal Hamra.", "recruitment"),
+    ("Last month the Northern Army handed over twelve armoured vehicles to the Hawks Brigade in Al-Qasr.", "transfer"),
+    ("The Hawks Brigade held the graduation of a drone course for 60 fighters in Tal Hamra.", "training"),
+])
+def test_leaving_exploding_erecting_and_handing_over(text, etype):
+    assert [c.type for c in claims(text)] == [etype]
+
+
+def test_leaving_without_someone_who_leaves_is_no_movement():
+    assert "movement" not in [c.type for c in claims("The Northern Army shelling left two civilians dead in Tal Hamra.")]

@@ -215,6 +215,13 @@ _ADJECTIVAL = re.compile(r"\b(?:newly|recently|freshly|previously|already)\s+$",
 # Whom a visit is paid to: an office or a command is met, not travelled to.
 _HOSTS = re.compile(r"\b(?:command|headquarters|office|offices|ministry|leadership|council|governor|governorate\s+building|"
                     r"municipality|embassy|consulate|officials|commanders?|leaders?)\b", re.I)
+_HANDED_VEHICLES = re.compile(r"\b(?:vehicles|humvees|tanks|trucks|pick-?ups|aircraft|helicopters|drones|boats)\b", re.I)
+_CHECKPOINT = re.compile(r"checkpoints?", re.I)
+_ENLIST_COMPLEMENT = re.compile(r"[^.;:]{0,70}?\bto\s+(?:enlist|join\s+(?:the|its|their)\s+ranks|volunteer|register|sign\s+up|"
+                                r"report\s+for\s+(?:military\s+)?service|join\s+(?:the\s+)?[\w'’ -]{0,30}?(?:Brigade|"
+                                r"Division|Force|Forces|Army|army|units?|battalions?))\b")
+_LEFT_NOT_MOTION = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:dead|killed|wounded|injured|homeless|behind|unanswered|open|"
+                              r"intact|unclear|empty|untouched)\b", re.I)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -339,6 +346,8 @@ class EventFinder:
             if text[t0:t1].lower().startswith(("captur", "seiz")) and lex.captive_re.search(head) and \
                     not lex.facility_re.search(head):
                 return "arrest"
+            if text[t0:t1].lower().startswith(("hand", "handover")) and _HANDED_VEHICLES.search(theme):
+                return "transfer"    # "handed over twelve armoured vehicles": materiel given, not ground
             if not lex.materiel_re.search(theme):
                 return "seizure"
         if text[t0:t1].lower().startswith(("evacuat", "vacat")) and lex.facility_re.search(obj):
@@ -625,6 +634,16 @@ class EventFinder:
                 continue     # "its units deployed in the Badia had been placed on alert": a description
             if etype == "meeting" and how.startswith("verb") and _VEHICLE_SUBJECT.search(text, max(c0, t0 - 40), t0):
                 continue
+            if etype == "establishment" and (fm := lex.facility_re.search(text, t1, min(c1, t1 + 70))) and \
+                    _CHECKPOINT.fullmatch(fm.group()):
+                etype = "posture"    # new checkpoints are a security measure, not a base
+            if etype == "directive" and _ENLIST_COMPLEMENT.match(text, t1, c1):
+                etype = "recruitment"    # "calling on men aged 18 to 30 to enlist"
+            if etype in _MOTION and word.startswith(("left", "leav")):
+                if _LEFT_NOT_MOTION.match(text, t1, c1) or _DEFINITE.search(text, max(c0, t0 - 10), t0) or not (
+                        actors.within(max(c0, t0 - 80), t0) or lex.personnel_re.search(text, max(c0, t0 - 80), t0)
+                        or _CONVEYANCE_WORD.search(text, max(c0, t0 - 80), t0)):
+                    continue     # "left two dead", "the left bank", or nobody said to be leaving
             if etype == "meeting" and word.startswith("visit"):
                 nxt = text[t1:min(c1, t1 + 70)]
                 near = places.within(t1, min(c1, t1 + 40))
