@@ -186,3 +186,31 @@ def test_header_lines_of_many_genres(header, publisher, published):
     meta = parse_report_text(text)
     assert (meta.publisher, meta.published) == (publisher, published)
     assert meta.title.startswith("Militias Move Fighters")
+
+
+_BODY = "\n\nThe Hawks Brigade moved 40 fighters to Tal Hamra on Monday, local sources said.\n"
+
+
+@pytest.mark.parametrize("text,publisher,published", [
+    ("Militias reinforce border posts\n\nPublished 3 May 2024 · 14:20\n\nExample Wire Service" + _BODY,
+     "Example Wire Service", "2024-05-03"),
+    ("Militias reinforce border posts\n\nBy Jane Doe | May 3, 2024\n\nExample Daily" + _BODY, "Example Daily",
+     "2024-05-03"),
+    ("Militia Watch\nIssue 112 — 3 May 2024\n\nMilitias reinforce border posts" + _BODY, "Militia Watch", "2024-05-03"),
+    ("Fighting on the Euphrates\n\nExample News Network\nLast updated: 3 May 2024, 19:35" + _BODY,
+     "Example News Network", "2024-05-03"),
+    ("Militias reinforce border posts\nPosted on May 3, 2024 by Example Monitor staff" + _BODY, "Example Monitor",
+     "2024-05-03"),
+    ("Militias reinforce border posts\n03/05/2024 | Example Times" + _BODY, "Example Times", "2024-05-03"),
+])
+def test_bylines_issues_updates_and_day_first_dates(text, publisher, published):
+    meta = parse_report_text(text)
+    assert (meta.publisher, meta.published) == (publisher, published)
+
+
+def test_date_and_byline_at_the_foot_of_a_story():
+    paragraphs = "\n\n".join(f"Paragraph {i}: the Hawks Brigade moved fighters to Tal Hamra." for i in range(12))
+    text = f"Militias reinforce border posts\n\n{paragraphs}\n\nBy Jane Doe, Example Courier. 3 May 2024\n"
+    meta = parse_report_text(text)
+    assert (meta.publisher, meta.published) == ("Example Courier", "2024-05-03")
+    assert "Jane Doe" not in body_text(text, meta)

@@ -22,6 +22,8 @@ _DATE_PATTERNS = [
     re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_RE}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
+    # 03/05/2024, 3.5.2024: day first, as the region writes it
+    re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b"),
 ]
 # A day and month with no year ("March 2", "2 March"), as a wire dateline gives them.
 _DAY_MONTH = re.compile(rf"\b(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE}))\b",
@@ -37,7 +39,13 @@ _SOURCE_LINE = re.compile(r"\bSource:\s*([A-Z][\w .&'’-]{1,60})")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?P<rest>,[^()\n]{1,60})?\s*\((?P<outlet>[^)]{2,40})\)\s*[-–—]")
 _LINE = re.compile(r"[^\n]*\n?")
 # A line that only carries metadata: a date, a time, a dispatch number, a source tag, country tags.
-_META_WORDS = re.compile(r"^(?:print|publication date|update date|published|updated|posted|source|by)\b", re.I)
+_META_WORDS = re.compile(r"^(?:print|publication date|update date|published|(?:last\s+)?updated|posted|source|by)\b(?:\s+on\b)?",
+                         re.I)
+# An author's byline among the fields of a header line ("By Jane Doe | May 3, 2024"): a person, not the publisher.
+# "by Example Monitor staff" names the outlet.
+_BYLINE_FIELD = re.compile(r"(?:^|(?<=[|·•,]\s)|(?<=\s[-–—]\s))[Bb]y\s+(?!(?:[A-Z][\w'’.-]*\s+){1,5}(?:staff|reporters|correspondents?)\b)"
+                           r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|van)){0,3}")
+_STAFF = re.compile(r"\b[Bb]y\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,5}?)(?:staff|reporters|correspondents?)\b")
 
 
 @dataclass
@@ -162,6 +170,10 @@ def _metadata_line(line: str) -> str | None:
     if not s or not (found or _DISPATCH.search(s)):
         return None
     rest = s[:found[1]] + " " + s[found[2]:] if found else s
+    staff = _STAFF.search(rest)
+    if staff:
+        return staff.group("name").strip()     # "Posted on May 3, 2024 by Example Monitor staff"
+    rest = _BYLINE_FIELD.sub("", rest)
     rest = _DISPATCH.sub("", rest)
     rest = re.sub(r"\b\d{1,2}:\d\d(:\d\d)?\s*(AM|PM|GMT|UTC)?\b", "", rest, flags=re.I)
     rest = re.sub(r"Source:\s*.*$", "", rest)
@@ -173,7 +185,7 @@ def _metadata_line(line: str) -> str | None:
         return ""
     # A masthead: a few capitalised words around separators, before or after the date.
     rest = rest.strip(" -–—|,")
-    segments = [seg.strip(" ,") for seg in re.split(r"\s[|\-–—·•]\s|\s*\|\s*|,\s+", rest) if seg.strip(" ,")]
+    segments = [seg.strip(" ,.") for seg in re.split(r"\s[|\-–—·•]\s|\s*\|\s*|,\s+", rest) if seg.strip(" ,")]
     segments = [seg for seg in segments if not _META_SEGMENT.match(seg)]    # "Issue 212", "site.example", ...
     if not segments:
         return ""
@@ -283,8 +295,10 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
             if d and meta.dispatch is None:
                 meta.dispatch = re.sub(r"\s+", " ", d.group(1))
     # A publisher's name alone on the first line, above the headline.
-    if len(lines) > 2 and not top_meta & {0, 1} and _masthead_name(lines[0][2]) and _headline(lines[1][2]) \
-            and not _masthead_name(lines[1][2]):
+    # (Lines that only carry metadata may stand between them: "Militia Watch / Issue 112 — 3 May 2024 / headline".)
+    nxt = next((i for i in range(1, min(len(lines), 5)) if i not in top_meta), None)
+    if len(lines) > 2 and 0 not in top_meta and nxt is not None and _masthead_name(lines[0][2]) \
+            and _headline(lines[nxt][2]) and not _masthead_name(lines[nxt][2]):
         top_meta.add(0)
         masthead_name = masthead_name or lines[0][2]
     for i, (s, e, line) in enumerate(lines[:3]):
@@ -307,6 +321,20 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
             meta.published = found[0] if found else yearless_date(m.group("rest") or "", line[m.end():],
                                                                   received or date.today())
             if meta.published:
+                break
+    if meta.published is None and len(lines) > 10:
+        # A byline and date at the foot of the story ("By Jane Doe, Example Courier. 3 May 2024").
+        for i in range(len(lines) - 1, max(10, len(lines) - 6) - 1, -1):
+            line = lines[i][2]
+            if _FOOTNOTE_LINE.match(line) or len(line) > 160:
+                continue
+            foot = _metadata_line(line)
+            found = find_date(line)
+            if foot is not None and found:
+                meta.published = found[0]
+                top_meta.add(i)
+                if not meta.publisher and foot:
+                    meta.publisher = foot
                 break
 
     # The end of the body: the first end marker, or an about-block heading in the last part of the report.
