@@ -255,3 +255,23 @@ def test_leaving_exploding_erecting_and_handing_over(text, etype):
 
 def test_leaving_without_someone_who_leaves_is_no_movement():
     assert "movement" not in [c.type for c in claims("The Northern Army shelling left two civilians dead in Tal Hamra.")]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The Hawks Brigade intends to turn the school in Tal Hamra into a permanent military post.", "establishment"),
+    ("Under the deal, River Militia is to surrender a number of light weapons to the Hawks Brigade in Al-Qasr.",
+     "transfer"),
+    ("The Hawks Brigade announced what it called a general mobilization in Tal Hamra.", "posture"),
+    ("Hawks Brigade fighters reinforced positions along the front line near Al-Qasr on Monday.", "movement"),
+])
+def test_conversions_surrenders_mobilizations_reinforcements(text, etype):
+    assert [c.type for c in claims(text)] == [etype]
+
+
+def test_a_sentence_with_its_own_day_opens_its_own_event():
+    found = claims("Hawks Brigade fighters captured three villages near Al-Qasr on Saturday.\n\n"
+                   "On Friday, the fighters had entered Tal Hamra.")
+    assert [c.type for c in found] == ["seizure", "seizure"]
+    found = claims("Hawks Brigade fighters captured three villages near Al-Qasr on Saturday.\n\n"
+                   "The fighters had entered Tal Hamra.")
+    assert [c.type for c in found] == ["seizure"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 
 from sitrep.extract.dates import to_date
 from sitrep.extract.events_frames import find_frame
@@ -222,6 +223,9 @@ _ENLIST_COMPLEMENT = re.compile(r"[^.;:]{0,70}?\bto\s+(?:enlist|join\s+(?:the|it
                                 r"Division|Force|Forces|Army|army|units?|battalions?))\b")
 _LEFT_NOT_MOTION = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:dead|killed|wounded|injured|homeless|behind|unanswered|open|"
                               r"intact|unclear|empty|untouched)\b", re.I)
+_CONVERSION = re.compile(r"\b(turn(?:s|ed|ing)?|transform(?:s|ed|ing)?|convert(?:s|ed|ing)?|made|make|making)\s+"
+                         r"(?:[\w'’-]+\s+){1,6}?into\b", re.I)
+_FIRST = itemgetter(0)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -305,6 +309,13 @@ class EventFinder:
                 om = lex.occurrence_re.search(after)
                 if om and not _CLAUSE_PUNCT.search(after[:om.start()]) and om.start() < 40:
                     out.append((m0, m1, e, "noun"))
+        # "turn the building into a post": a conversion with its object between the verb and "into"
+        conversion = lex.entries.get("turned into")
+        if conversion is not None and "into" in text[a:b]:
+            for cm in _CONVERSION.finditer(text, a, b):
+                if not any(t[0] <= cm.start() < t[1] for t in out):
+                    out.append((cm.start(), cm.end(1), conversion, "verb"))
+            out.sort(key=_FIRST)
         return out
 
     # ---- typing --------------------------------------------------------------------------------------------------
@@ -380,7 +391,8 @@ class EventFinder:
             if s.boilerplate:
                 continue
             s0, s1 = s.start, s.end
-            if not lex.trigger_re.occurs(text, s0, s1):
+            if not lex.trigger_re.occurs(text, s0, s1) and not (
+                    text.find("into", s0, s1) >= 0 and _CONVERSION.search(text, s0, s1)):
                 continue         # no trigger anywhere in the sentence: nothing to find (most sentences cost this)
             speakers = [(m.start, m.end) for m in sources.within(s0, s1)] + \
                        [(m.start, m.end) for m in actors.within(s0, s1)]
@@ -588,7 +600,7 @@ class EventFinder:
             else:
                 etype = types[0]
             word = text[t0:t1].lower()
-            if word.startswith("receiv") and etype != "transfer":
+            if word.startswith(("receiv", "surrender")) and etype != "transfer":
                 continue     # "received training", "received orders", "received a delegation": only materiel is a transfer
             if etype.endswith("?"):
                 etype = etype[:-1]
@@ -891,7 +903,10 @@ class EventFinder:
             if _family(prev.type) != fam or prev.modality != claim.modality:
                 continue
             if anaphoric and sent_of_claim[j] != si:
-                return j
+                lo = max(s.start, t0 - len(subj) - 20)     # the subject and what opens its clause ("On Friday, ")
+                if not any(lo <= m.start < t0 for m in doc.dates):
+                    return j
+                anaphoric = False     # "On Friday, the groups had entered ...": a day of its own, an event of its own
             if claim_names is None:
                 claim_names = ({x.actor.name for x in claim.actors}, {x.place.name for x in claim.places})
             shared = len({x.actor.name for x in prev.actors} & claim_names[0]) + \
