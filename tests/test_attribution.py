@@ -153,6 +153,16 @@ def test_log_entry_head_dates_its_entry():
     assert [c.date.value for c in doc.claims] == ["2024-03-03", "2024-03-09"]
 
 
+def test_an_unnamed_official_speaks_to_the_publisher():
+    doc = doc_of("The Hawks Brigade moved 40 fighters to Tal Hamra, a Hawks Brigade official said.")
+    (c,) = doc.claims
+    assert c.source.outlet is None and c.source.publisher == "Test Monitor"
+    assert "official" in c.source.sourcing
+    doc = doc_of("The Hawks Brigade moved 40 fighters to Tal Hamra, the Hawks Brigade said.")
+    (c,) = doc.claims
+    assert c.source.outlet.name == "Hawks Brigade"
+
+
 # ---- score regression on the shared sets --------------------------------------------------------------------
 
 SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"

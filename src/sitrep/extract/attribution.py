@@ -53,6 +53,10 @@ _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
 # "the same day", "later that day": the day of the event last told.
 # What may stand before an entry's opening date: an item number, a bullet, "On".
 _ENTRY_LEAD = re.compile(r"[\s\d.()•*·–—-]*(?:on\s+)?", re.I)
+# A person, not a body, as the speaker: "an Asayish official", "two security officials in Sinjar", "a PMF commander".
+_INDIVIDUAL = re.compile(r"(?:an?|one|two|three|four|several|some)\s+(?:[\w'’.-]+\s+){0,4}?(?:officials?|commanders?|officers?|"
+                         r"members?|fighters?|residents?|participants?|witness(?:es)?|soldiers?|doctors?|activists?)\b",
+                         re.I)
 _SAME_DAY = re.compile(r"\b(?:same|that)\s+day\b", re.I)
 # A bare "later" before the trigger ("officers later met ..."), not "later this month", "ten days later".
 _LATER = re.compile(r"\blater\b(?!\s+(?:this|that|in|on|the)\b)", re.I)
@@ -168,7 +172,9 @@ class Attributor:
             if speaker_spans:
                 named = None
                 publisher = (self._publisher or "").lower()
-                for a, b in speaker_spans:
+                stext0 = " ".join(text[a:b] for a, b in speaker_spans)
+                individual = _INDIVIDUAL.match(stext0.strip())
+                for a, b in (() if individual else speaker_spans):
                     # The head of the speaker phrase is its last outlet ("the independent website Valley Post");
                     # the publisher itself is never the cited outlet.
                     cands = [m for m in s_sources if a <= m.start < b + 1
@@ -204,6 +210,12 @@ class Attributor:
                     nctx.outlet, nctx.mention, nctx.own = outlet, Span(named.start, named.end, named.text), False
                     if isinstance(ent, Outlet):
                         last_named = (outlet, nctx.mention)
+                elif individual:
+                    # "an Asayish official said": an unnamed person speaking to the publisher, whose own reporting
+                    # it is (a named spokesman speaks for the body)
+                    nctx = _Context()
+                    nctx.own = True
+                    nctx.sourcing = _SPACES.sub(" ", stext.strip().lower())[:80]
                 elif lex.unnamed_outlet_re.search(stext) and not _THE_SAME.search(stext) \
                         and not (_TOLD.search(text[frame.verb[0]:frame.verb[1]]) if frame.verb else False):
                     nctx = _Context()
