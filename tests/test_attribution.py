@@ -163,6 +163,14 @@ def test_an_unnamed_official_speaks_to_the_publisher():
     assert c.source.outlet.name == "Hawks Brigade"
 
 
+def test_digest_entry_head_names_the_voice_of_its_entry():
+    doc = doc_of("Channel digest for the day.\n\n"
+                 "07:12 | Nabd al-Ghadir\nClaims that the Hawks Brigade moved 200 fighters to Tal Hamra overnight.\n\n"
+                 "08:40 | Sawt al-Wadi\nReports that the Northern Army arrested three men in Wadi Town.")
+    assert [(c.type, c.source.outlet.name) for c in doc.claims] == [("movement", "Nabd al-Ghadir"),
+                                                                      ("arrest", "Sawt al-Wadi")]
+
+
 # ---- score regression on the shared sets --------------------------------------------------------------------
 
 SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"

@@ -53,6 +53,10 @@ _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
 # "the same day", "later that day": the day of the event last told.
 # What may stand before an entry's opening date: an item number, a bullet, "On".
 _ENTRY_LEAD = re.compile(r"[\s\d.()•*·–—-]*(?:on\s+)?", re.I)
+# A digest's entry head: a time or a day, then the name of the channel whose post follows ("07:12 | Nabd al-Muqawama",
+# "14:50 | Harakat al-Nujaba (official)", "Zagros Line / Kata'ib Hezbollah military media").
+_ENTRY_HEAD = re.compile(r"\s*(?:\d{1,2}[:.]\d\d|\d{1,2}/\d{1,2})\s*[|–—-]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}-)?[\w'’.-]+){0,5}?)"
+                         r"(?:\s*\((?:official|unofficial|supporters?)\)|\s+(?:supporters|fans|official))?(?:\s*/.*)?\s*")
 # A person, not a body, as the speaker: "an Asayish official", "two security officials in Sinjar", "a PMF commander".
 _INDIVIDUAL = re.compile(r"(?:an?|one|two|three|four|several|some)\s+(?:[\w'’.-]+\s+){0,4}?(?:officials?|commanders?|officers?|"
                          r"members?|fighters?|residents?|participants?|witness(?:es)?|soldiers?|doctors?|activists?)\b",
@@ -143,7 +147,8 @@ class Attributor:
             outlet_names.setdefault(m.entity.name.lower(), m.entity)
             outlet_names.setdefault(m.text.lower(), m.entity)
         paragraph = -1
-        para_day = section_day = None
+        para_day = section_day = para_voice = None
+        head_only = False
         first_report_paragraph = None
         claim_paragraph: dict[int, int] = {}
         for si, s in enumerate(sentences):
@@ -167,6 +172,11 @@ class Attributor:
                     section_day = para_day = opening
                 else:
                     para_day = opening or section_day
+                head_end = text.find("\n", s0, s1)
+                voice = self._entry_voice(doc, s0, head_end if head_end > 0 else s1, outlet_names)
+                # a head on a line of its own gives its voice to the paragraph below it
+                para_voice = voice or (para_voice if head_only else None)
+                head_only = voice is not None and head_end < 0
             speaker_spans = [sp for sp in (frame.speaker, frame.according) if sp is not None]
             local = None     # a context for this sentence only (a trailing "according to X")
             if speaker_spans:
@@ -267,6 +277,10 @@ class Attributor:
                     lex.anaphoric_source_re.match(text, _SOURCE_SUBJECT.match(text, s0, s1).start(1), s1):
                 # "The statement also called upon ...": the subject is the report or statement last cited.
                 ctx = last_cited.copy()
+            elif new_paragraph and para_voice is not None:
+                # An entry under a "07:12 | Nabd al-Muqawama" head: the post of the channel it names.
+                ctx = _Context()
+                ctx.outlet, ctx.mention, ctx.own = para_voice
             elif new_paragraph and not lex.hedge_re.search(text, s0, s1):
                 # A new paragraph in no one's voice is the publisher's own; a hedged one ("were reportedly
                 # arrested") goes on reporting the cited outlet.
@@ -299,6 +313,25 @@ class Attributor:
         self._restatements(doc, claim_paragraph, first_report_paragraph)
         doc.sources.sort(key=_START)
         return doc
+
+    def _entry_voice(self, doc: Doc, start: int, end: int, outlet_names) -> tuple[Outlet, Span, bool] | None:
+        """The channel or outlet a digest's entry head names ("07:12 | Nabd al-Muqawama", "14:50 | Harakat al-Nujaba
+        (official)"), on the first line of a paragraph: the voice of the entry below it."""
+        m = _ENTRY_HEAD.fullmatch(doc.text, start, end)
+        if m is None:
+            return None
+        a = m.start("name")
+        b = a + len(m.group("name"))
+        name = m.group("name")
+        if (self._publisher or "").lower() == name.lower():
+            return None
+        ent = outlet_names.get(name.lower())
+        if ent is None:
+            kind = "telegram" if "telegram" in doc.text.lower() else "website"
+            ent = outlet_names[name.lower()] = Outlet(name=name, kind=kind)
+        if not any(x.start == a and x.end == b for x in doc.sources):
+            doc.sources.append(Mention(a, b, doc.text[a:b], ent))
+        return ent, Span(a, b, doc.text[a:b]), False
 
     @staticmethod
     def _by_form(doc, text, a, b, s0, named, outlet_names, publisher):
