@@ -275,3 +275,23 @@ def test_a_sentence_with_its_own_day_opens_its_own_event():
     found = claims("Hawks Brigade fighters captured three villages near Al-Qasr on Saturday.\n\n"
                    "The fighters had entered Tal Hamra.")
     assert [c.type for c in found] == ["seizure"]
+
+
+def test_trends_habits_and_the_writers_own_view_are_no_events():
+    assert claims("Tal Hamra has seen repeated air strikes attributed to the Northern Army since late 2023.") == []
+    assert claims("The Hawks Brigade lost its last village in 2019 but its remnants continue to carry out attacks "
+                  "near Al-Qasr.") == []
+    assert claims("The Desk assesses that the Hawks Brigade circular reflects concern over strikes in Tal Hamra.") == []
+    # a relative clause about the past does not make the main event a habit
+    found = claims("Hawks Brigade units, which have long held positions near Al-Qasr, were placed on alert on Monday.")
+    assert [c.type for c in found] == ["posture"]
+
+
+def test_no_evidence_that_negates():
+    (c,) = claims("We found no evidence that Hawks Brigade fighters crossed into Tal Hamra on 14 February.")
+    assert c.negated
+
+
+def test_a_raid_that_makes_arrests_is_the_arrest():
+    found = claims("Hawks Brigade security units raided homes in Tal Hamra on Monday and arrested six men.")
+    assert [c.type for c in found] == ["arrest"]

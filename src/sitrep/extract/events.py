@@ -226,6 +226,16 @@ _LEFT_NOT_MOTION = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:dead|killed|wounded
 _CONVERSION = re.compile(r"\b(turn(?:s|ed|ing)?|transform(?:s|ed|ing)?|convert(?:s|ed|ing)?|made|make|making)\s+"
                          r"(?:[\w'’-]+\s+){1,6}?into\b", re.I)
 _FIRST = itemgetter(0)
+# "We found no evidence that ...", "there is no evidence that ...": what follows did not happen, as far as the
+# writer can tell.
+_NO_EVIDENCE = re.compile(r"\bno\s+(?:evidence|sign|indication|proof|confirmation)\s+(?:\w+\s+){0,2}?that\b", re.I)
+# A trend or a habit rather than one event: "has long", "continue to", "has seen repeated", "regularly".
+_GENERAL = re.compile(r"\b(?:ha(?:s|ve)\s+long|continu(?:e|es|ing)\s+to|ha(?:s|ve)\s+seen\s+(?:repeated|frequent|several|"
+                      r"numerous|a\s+series\s+of|a\s+wave\s+of)|regularly|routinely|frequently|often|usually|"
+                      r"periodically)\b[^;.:,]*$", re.I)
+# The publisher's own judgement: "The Desk assesses that ...", "We assess that ...".
+_ANALYST_VIEW = re.compile(r"\s*(?:the\s+(?:desk|team|unit|analysts?)|we|our\s+analysts?|this\s+(?:report|analysis))\s+"
+                           r"(?:also\s+)?(?:assess(?:es)?|judges?|believes?|estimates?|considers?|expects?)\b", re.I)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -398,7 +408,8 @@ class EventFinder:
                        [(m.start, m.end) for m in actors.within(s0, s1)]
             frame = find_frame(text, s0, s1, lex, speakers)
             c0, c1 = frame.content_start, frame.content_end
-            if _COMMENT.match(text, s0, s1) or (frame.verb and _ASSESS.match(text, *frame.verb)):
+            if _COMMENT.match(text, s0, s1) or (frame.verb and _ASSESS.match(text, *frame.verb)) or \
+                    _ANALYST_VIEW.match(text, s0, s1):
                 continue     # "Comment: the Desk assesses that ...": the analyst's view, not a reported event
             trig = self._triggers(text, c0, c1, s0)
             if trig:
@@ -562,6 +573,8 @@ class EventFinder:
                     continue
             if self._background_clause(text, t0, t1, c0, c1, published):
                 continue
+            if _GENERAL.search(text, max(c0, t0 - 80), t0) and not _DATED_AFTER.search(text, t1, min(c1, t1 + 60)):
+                continue     # "the region has seen repeated air strikes", "its remnants continue to carry out attacks"
             kept.append((t0, t1, e, how))
             if "directive" in e.types and len(e.types) == 1:
                 # The ordered act is the directive's content, not an event of its own.
@@ -593,8 +606,11 @@ class EventFinder:
     def _type(self, text, kept, c0, c1, actors, persons, places):
         lex = self.lex
         typed = []
+        arrests = any("arrest" in e.types for _a, _b, e, _h in kept)
         for t0, t1, e, how in kept:
             types = e.types
+            if arrests and "attack" in types and text[t0:t1].lower().startswith("raid"):
+                continue     # "raided homes ... and arrested six men": the raid is how the arrest was made
             if any(t in _MOTION for t in types) or "seizure" in types:
                 etype = self._theme_type(text, t0, t1, c0, c1, types, types[0])
             else:
@@ -835,7 +851,7 @@ class EventFinder:
         elif _FUTURE_PASSIVE.match(text, t1, min(c1, t1 + 50)) or _TO_BEGIN_AFTER.match(text, t1, min(c1, t1 + 60)):
             claim.modality = "planned"   # "a new course would be launched", "a course ... is due to begin on Thursday"
         neg = lex.negation_re.search(" ".join(words[-4:]))
-        if neg or _DENIAL.search(text, s.start, t0):
+        if neg or _DENIAL.search(text, s.start, t0) or _NO_EVIDENCE.search(text, s.start, t0):
             claim.negated = True
         hedge = None
         for hm in lex.hedge_re.finditer(text, s.start, min(s.end, t1 + 25)):
