@@ -295,3 +295,11 @@ def test_no_evidence_that_negates():
 def test_a_raid_that_makes_arrests_is_the_arrest():
     found = claims("Hawks Brigade security units raided homes in Tal Hamra on Monday and arrested six men.")
     assert [c.type for c in found] == ["arrest"]
+
+
+def test_a_claim_without_a_place_takes_its_paragraphs_or_entrys():
+    found = claims("The Hawks Brigade entered Tal Hamra at dawn. Hawks Brigade fighters arrested two residents.")
+    assert [(c.type, [p.place.name for p in c.places]) for c in found] == [
+        ("movement", ["Tal Hamra"]), ("arrest", ["Tal Hamra"])]
+    # context alone does not make a claim: no one and nowhere stays unrecorded
+    assert [c.type for c in claims("Tal Hamra was quiet on Monday. Two men were arrested.")] == []

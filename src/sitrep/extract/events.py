@@ -524,9 +524,32 @@ class EventFinder:
                 claims.append(claim)
                 sent_of_claim.append(si)
                 sentence_claims.append(len(claims) - 1)
+        self._place_from_context(doc, claims, sent_of_claim, places)
         # A claim that says neither who nor where cannot be placed on a map or tied to anyone: not recorded.
         doc.claims = [c for c in claims if c.actors or c.places]
         return doc
+
+    @staticmethod
+    def _place_from_context(doc, claims, sent_of_claim, places) -> None:
+        """A claim whose sentence names no place happens where its paragraph says, or where the head of its entry
+        says ("03/11 - Jubata al-Khashab - Incursion" over "Two residents ... were detained"): the place last named
+        before it there."""
+        sentences = doc.sentences
+        first_of_paragraph: dict[int, int] = {}
+        for i, s in enumerate(sentences):
+            first_of_paragraph.setdefault(s.paragraph, i)
+        for c, si in zip(claims, sent_of_claim):
+            if c.places or not c.actors or sentences[si].heading:
+                continue     # (a claim with neither who nor where stays unrecorded: context alone does not make it)
+            p = sentences[si].paragraph
+            lo = sentences[first_of_paragraph[p]].start
+            head = first_of_paragraph.get(p - 1)
+            if head is not None and sentences[head].heading and not sentences[head].boilerplate:
+                lo = sentences[head].start     # the entry's head line above the paragraph
+            found = places.within(lo, c.evidence.start)
+            if found:
+                m = found[-1]
+                c.places.append(ClaimPlace(m.entity, Span(m.start, m.end, m.text), "site"))
 
     def _clause_start(self, text: str, a: int, t0: int) -> int:
         key = self._last_clause
