@@ -303,3 +303,9 @@ def test_a_claim_without_a_place_takes_its_paragraphs_or_entrys():
         ("movement", ["Tal Hamra"]), ("arrest", ["Tal Hamra"])]
     # context alone does not make a claim: no one and nowhere stays unrecorded
     assert [c.type for c in claims("Tal Hamra was quiet on Monday. Two men were arrested.")] == []
+
+
+def test_it_after_a_speaker_is_the_speaker():
+    found = claims("The Hawks Brigade said on Tuesday that it had sent reinforcements to Tal Hamra.")
+    assert [(c.type, [a.actor.name for a in c.actors if a.role == "agent"]) for c in found] == [
+        ("movement", ["Hawks Brigade"])]
