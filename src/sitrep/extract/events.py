@@ -237,8 +237,8 @@ _GENERAL = re.compile(r"\b(?:ha(?:s|ve)\s+long|continu(?:e|es|ing)\s+to|ha(?:s|v
 _ANALYST_VIEW = re.compile(r"\s*(?:the\s+(?:desk|team|unit|analysts?)|we|our\s+analysts?|this\s+(?:report|analysis))\s+"
                            r"(?:also\s+)?(?:assess(?:es)?|judges?|believes?|estimates?|considers?|expects?)\b", re.I)
 # The content's subject is the speaker, by a pronoun: "the ministry said it had sent", "the group said they would".
-_SPEAKER_PRONOUN = re.compile(r"\s*(?:it|they|we)\s+(?:(?:had|has|have|would|will|was|were|is|are|also|already|recently|"
-                              r"then|later|reportedly|successfully)\s+)*", re.I)
+_SPEAKER_PRONOUN = re.compile(r"(?:^\s*|\bthat\s+)(?:it|they|we)\s+(?:(?:had|has|have|would|will|was|were|is|are|also|"
+                              r"already|recently|then|later|reportedly|successfully)\s+)*$", re.I)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -487,7 +487,7 @@ class EventFinder:
                 # "The ministry said its units had been placed on alert": the speaker's own men, the speaker acts.
                 if frame.speaker is not None and not any(ca.role == "agent" for ca in claim.actors) \
                         and ((om := _OWN_FORCES.search(text, c0, t0)) and not _BE.search(text, om.end(), t0)
-                             or _SPEAKER_PRONOUN.fullmatch(text, c0, t0)):
+                             or _SPEAKER_PRONOUN.search(text, c0, t0)):
                     # ("The ministry said it had sent reinforcements": "it" is the speaker too.)
                     spoken = actors.within(frame.speaker[0], frame.speaker[1] + 1)
                     if spoken and all(x.actor.name != spoken[-1].entity.name for x in claim.actors):
