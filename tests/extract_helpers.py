@@ -19,7 +19,8 @@ def stages():
 
 
 def make_doc(text, places=(), actors=(), sources=(), persons=(), published="2024-03-15", publisher="Test Monitor"):
-    """places: {surface: kind}; actors, sources, persons: {surface: canonical}."""
+    """places: {surface: kind}; actors, sources, persons: {surface: canonical} (a person's value may be a
+    (canonical, affiliation) pair)."""
     doc = Doc(text=text, meta=ReportMeta(id="t", origin="t.txt", published=published, publisher=publisher),
               body=[(0, len(text))])
     doc = split_sentences(doc)
@@ -34,7 +35,8 @@ def make_doc(text, places=(), actors=(), sources=(), persons=(), published="2024
     doc.places = find(places, lambda s, kind: Place(name=s, kind=kind, country="SY", lat=35.0, lon=38.0))
     doc.actors = find(actors, lambda s, name: Actor(name=name))
     doc.sources = find(sources, lambda s, name: Outlet(name=name))
-    doc.persons = find(persons, lambda s, name: Person(name=name))
+    doc.persons = find(persons, lambda s, name: Person(name=name[0], affiliation=name[1]) if isinstance(name, tuple)
+                       else Person(name=name))
     return doc
 
 

@@ -309,3 +309,10 @@ def test_it_after_a_speaker_is_the_speaker():
     found = claims("The Hawks Brigade said on Tuesday that it had sent reinforcements to Tal Hamra.")
     assert [(c.type, [a.actor.name for a in c.actors if a.role == "agent"]) for c in found] == [
         ("movement", ["Hawks Brigade"])]
+
+
+def test_we_in_a_quote_is_the_body_of_the_person_quoted():
+    found = claims('The Hawks Brigade holds the east bank. "On Thursday night we moved 40 fighters to Tal Hamra," '
+                   'said Abu Omar.', persons={"Abu Omar": ("Abu Omar", "Hawks Brigade")})
+    assert [(c.type, [a.actor.name for a in c.actors if a.role == "agent"]) for c in found] == [
+        ("movement", ["Hawks Brigade"])]

@@ -237,8 +237,9 @@ _GENERAL = re.compile(r"\b(?:ha(?:s|ve)\s+long|continu(?:e|es|ing)\s+to|ha(?:s|v
 _ANALYST_VIEW = re.compile(r"\s*(?:the\s+(?:desk|team|unit|analysts?)|we|our\s+analysts?|this\s+(?:report|analysis))\s+"
                            r"(?:also\s+)?(?:assess(?:es)?|judges?|believes?|estimates?|considers?|expects?)\b", re.I)
 # The content's subject is the speaker, by a pronoun: "the ministry said it had sent", "the group said they would".
-_SPEAKER_PRONOUN = re.compile(r"(?:^\s*|\bthat\s+)(?:it|they|we)\s+(?:(?:had|has|have|would|will|was|were|is|are|also|"
-                              r"already|recently|then|later|reportedly|successfully)\s+)*$", re.I)
+_SPEAKER_PRONOUN = re.compile(r"(?:^|\bthat\b|[\"“,])\s*(?:(?:on|in|last|this|early|late)\s+[\w-]+(?:\s+(?:night|morning|"
+                              r"evening|afternoon))?,?\s+)?(?:it|they|we)\s+(?:(?:had|has|have|would|will|was|were|is|"
+                              r"are|also|already|recently|then|later|reportedly|successfully)\s+)*$", re.I)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -489,7 +490,8 @@ class EventFinder:
                         and ((om := _OWN_FORCES.search(text, c0, t0)) and not _BE.search(text, om.end(), t0)
                              or _SPEAKER_PRONOUN.search(text, c0, t0)):
                     # ("The ministry said it had sent reinforcements": "it" is the speaker too.)
-                    spoken = actors.within(frame.speaker[0], frame.speaker[1] + 1)
+                    spoken = actors.within(frame.speaker[0], frame.speaker[1] + 1) or \
+                        self._affiliation_of(persons.within(frame.speaker[0], frame.speaker[1] + 1), actors)
                     if spoken and all(x.actor.name != spoken[-1].entity.name for x in claim.actors):
                         m = spoken[-1]
                         claim.actors.insert(0, ClaimActor(m.entity, Span(m.start, m.end, m.text), "agent"))
@@ -533,6 +535,18 @@ class EventFinder:
         # A claim that says neither who nor where cannot be placed on a map or tied to anyone: not recorded.
         doc.claims = [c for c in claims if c.actors or c.places]
         return doc
+
+    @staticmethod
+    def _affiliation_of(speakers: list[Mention], actors: _Index) -> list[Mention]:
+        """A mention of the body a speaking person belongs to ('"We moved 40 fighters," Serhat said': Serhat's
+        force), where the report names it."""
+        for p in reversed(speakers):
+            name = getattr(p.entity, "affiliation", None)
+            if name:
+                same = [m for m in actors.items if m.entity.name == name]
+                if same:
+                    return same[:1]
+        return []
 
     @staticmethod
     def _place_from_context(doc, claims, sent_of_claim, places) -> None:
