@@ -171,6 +171,14 @@ def test_digest_entry_head_names_the_voice_of_its_entry():
                                                                       ("arrest", "Sawt al-Wadi")]
 
 
+def test_a_period_start_or_an_old_year_after_the_event_is_its_background():
+    doc = doc_of("The Hawks Brigade took control of the station in Tal Hamra, which had been held by the Northern Army "
+                 "since 2018.")
+    assert [c.date.value for c in doc.claims] == ["2024-03-15"]
+    doc = doc_of("In 2018, the Hawks Brigade took control of the station in Tal Hamra.")
+    assert [c.date.value for c in doc.claims] == ["2018"]
+
+
 # ---- score regression on the shared sets --------------------------------------------------------------------
 
 SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"

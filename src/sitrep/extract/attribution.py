@@ -51,6 +51,7 @@ _BYLINE = re.compile(r"^[ \t]*By\s+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.
                      r"correspondents?|reporters?|newsroom)[ \t]*$", re.M)
 _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
 # "the same day", "later that day": the day of the event last told.
+_PERIOD_START = re.compile(r"since\b", re.I)
 # What may stand before an entry's opening date: an item number, a bullet, "On".
 _ENTRY_LEAD = re.compile(r"[\s\d.()•*·–—-]*(?:on\s+)?", re.I)
 # A digest's entry head: a time or a day, then the name of the channel whose post follows ("07:12 | Nabd al-Muqawama",
@@ -381,6 +382,9 @@ class Attributor:
                 continue
             if m.start >= frame.content_end:
                 continue
+            if _PERIOD_START.match(m.text) or (m.start > t and published is not None and m.entity.precision == "year"
+                                               and m.entity.value and int(m.entity.value[:4]) <= published.year - 2):
+                continue     # "since 2019", "..., after its defeat in 2018": the background of a claim, not its date
             d = abs(m.start - t)
             if best is None or d < best[0]:
                 best = (d, m)
