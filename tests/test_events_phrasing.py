@@ -316,3 +316,9 @@ def test_we_in_a_quote_is_the_body_of_the_person_quoted():
                    'said Abu Omar.', persons={"Abu Omar": ("Abu Omar", "Hawks Brigade")})
     assert [(c.type, [a.actor.name for a in c.actors if a.role == "agent"]) for c in found] == [
         ("movement", ["Hawks Brigade"])]
+
+
+def test_another_convoy_is_of_the_kind_of_the_convoy_before():
+    found = claims("A convoy of nine trucks carrying rockets entered Tal Hamra from Al-Qasr on Monday.\n\n"
+                   "A second convoy, again under Hawks Brigade escort, is expected to cross at Al-Qasr on Thursday.")
+    assert [c.type for c in found] == ["transfer", "transfer"]

@@ -451,7 +451,12 @@ class EventFinder:
                             not _HAIL.search(text[max(c0, m.start - 40):m.start]):
                         target.places.append(ClaimPlace(m.entity, Span(m.start, m.end, m.text), "site"))
             sentence_claims: list[int] = []
-            for i, (t0, t1, etype, how, parts) in enumerate(merged):
+            for i, (t0, t1, etype, how, parts, open_type) in enumerate(merged):
+                if open_type and etype == "movement" and claims and \
+                        (cm := _CONTAINER.search(text, max(c0, t0 - 100), t0)) and next(
+                            (c.type for c in reversed(claims) if c.type in _MOTION and
+                             cm.group().lower().rstrip("s") in c.evidence.text.lower()), None) == "transfer":
+                    etype = "transfer"   # "A second convoy ... is expected to cross": like the convoy before it
                 a, b = bounds[i], bounds[i + 1]
                 if _DEPICTED.search(text, max(c0, t0 - 160), t0) and \
                         any(_family(c.type) == _family(etype) for c in claims):
@@ -743,6 +748,7 @@ class EventFinder:
                     continue
             merged.append([t0, t1, etype, how, [(t0, t1)]])
         for p in merged:
+            p.append(p[3].endswith("?"))     # the type is only the lexicon's default: nothing said what moved
             p[3] = p[3].rstrip("?")
         return merged
 
