@@ -179,6 +179,12 @@ def test_a_period_start_or_an_old_year_after_the_event_is_its_background():
     assert [c.date.value for c in doc.claims] == ["2018"]
 
 
+def test_a_day_after_dates_the_earlier_event():
+    doc = doc_of("Northern Army reinforcements arrived in Tal Hamra on Monday, a day after Hawks Brigade fighters "
+                 "attacked a post there.")
+    assert [(c.type, c.date.value) for c in doc.claims] == [("movement", "2024-03-11"), ("attack", "2024-03-10")]
+
+
 # ---- score regression on the shared sets --------------------------------------------------------------------
 
 SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "eval"

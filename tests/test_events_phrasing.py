@@ -322,3 +322,15 @@ def test_another_convoy_is_of_the_kind_of_the_convoy_before():
     found = claims("A convoy of nine trucks carrying rockets entered Tal Hamra from Al-Qasr on Monday.\n\n"
                    "A second convoy, again under Hawks Brigade escort, is expected to cross at Al-Qasr on Thursday.")
     assert [c.type for c in found] == ["transfer", "transfer"]
+
+
+def test_a_plural_noun_after_a_determiner_is_no_verb():
+    assert claims("The recruits of the Hawks Brigade would work in 20-hour shifts in Tal Hamra.") == []
+    assert [c.type for c in claims("The Hawks Brigade recruits young men in Tal Hamra.")] == ["recruitment"]
+
+
+def test_adding_that_carries_the_content_on_and_its_agent():
+    found = claims("The Northern Army plans to deploy 1,500 soldiers to Al-Qasr by June, a military source said, "
+                   "adding that a new brigade headquarters would be set up in Tal Hamra.")
+    assert [(c.type, [a.actor.name for a in c.actors if a.role == "agent"]) for c in found] == [
+        ("movement", ["Northern Army"]), ("establishment", ["Northern Army"])]

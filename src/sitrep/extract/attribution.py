@@ -17,6 +17,7 @@ Each claim then gets:
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
@@ -52,6 +53,9 @@ _BYLINE = re.compile(r"^[ \t]*By\s+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.
 _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
 # "the same day", "later that day": the day of the event last told.
 _PERIOD_START = re.compile(r"since\b", re.I)
+# "a day after", "two days after", "a week after" between a dated clause and the event it dates back from
+_DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|six|the)\s+(days?|weeks?)\s+after\s+(?:[^,;.]{0,50})$", re.I)
+_DAYS_WORDS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # What may stand before an entry's opening date: an item number, a bullet, "On".
 _ENTRY_LEAD = re.compile(r"[\s\d.()•*·–—-]*(?:on\s+)?", re.I)
 # A digest's entry head: a time or a day, then the name of the channel whose post follows ("07:12 | Nabd al-Muqawama",
@@ -410,6 +414,11 @@ class Attributor:
                 else:
                     value = resolve(expr, anchor, anchor_name) if expr is not None and (
                         expr.relative or expr.year is None) else m.entity
+            ba = _DAYS_AFTER.search(doc.text, max(lo, t - 60), t)
+            if ba and value.value and value.precision == "day" and m.start < ba.start():
+                # "Reinforcements arrived on Monday, a day after militants attacked ...": the attack is the day before
+                days = _DAYS_WORDS.get(ba.group(1).lower(), 1) * (7 if ba.group(2).lower().startswith("week") else 1)
+                value = DateValue((to_date(value.value) - dt.timedelta(days=days)).isoformat(), "day", "previous event")
             claim.date = value
             claim.fields["date"] = Span(m.start, m.end, m.text)
             if value.value and value.precision == "day":

@@ -240,6 +240,9 @@ _ANALYST_VIEW = re.compile(r"\s*(?:the\s+(?:desk|team|unit|analysts?)|we|our\s+a
 _SPEAKER_PRONOUN = re.compile(r"(?:^|\bthat\b|[\"“,])\s*(?:(?:on|in|last|this|early|late)\s+[\w-]+(?:\s+(?:night|morning|"
                               r"evening|afternoon))?,?\s+)?(?:it|they|we)\s+(?:(?:had|has|have|would|will|was|were|is|"
                               r"are|also|already|recently|then|later|reportedly|successfully)\s+)*$", re.I)
+# "..., a source said, adding that a new headquarters would be set up": a complement, not a relative clause
+_ADDING_THAT_BEFORE = re.compile(r"\b(?:adding|saying|noting|explaining|stressing)\s+that\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|new|many|several|some|all)\s+$", re.I)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
 
@@ -288,6 +291,8 @@ class EventFinder:
             if e is None:
                 continue
             m0, m1 = m.start(), m.end()
+            if low[-1] == "s" and not e.noun and " " not in low and _DETERMINER_BEFORE.search(text, max(s0, m0 - 12), m0):
+                continue     # "the recruits", "its supplies": a plural noun, not the verb's third person
             if not (e.noun or e.ing or e.lemma):
                 # a finite verb or a phrase, with no noun reading: an event wherever it stands
                 if e.verb:
@@ -473,12 +478,16 @@ class EventFinder:
                 if not any(ca.role == "agent" for ca in claim.actors):
                     src_claim = None
                     if sentence_claims:
-                        if not _RELATIVE_WORD.search(text[a:t0]):
+                        if not _RELATIVE_WORD.search(text[a:t0]) or _ADDING_THAT_BEFORE.search(text, a, t0):
                             src_claim = claims[sentence_claims[-1]]
                     elif claims and not s.heading and \
                             (_ANAPHORIC.match(_LEADING_ADVERBIAL.sub("", subj)) or not subj.strip()) \
                             and doc.sentences[sent_of_claim[-1]].paragraph >= s.paragraph - 1:
-                        src_claim = claims[-1]
+                        # the event told last, or the last one before it that says who acted
+                        src_claim = next((claims[j] for j in range(len(claims) - 1, max(-1, len(claims) - 4), -1)
+                                          if any(ca.role == "agent" for ca in claims[j].actors)
+                                          and doc.sentences[sent_of_claim[j]].paragraph >= s.paragraph - 1),
+                                         claims[-1])
                     if src_claim is not None:
                         for ca in src_claim.actors:
                             if ca.role == "agent" and all(x.actor.name != ca.actor.name for x in claim.actors):

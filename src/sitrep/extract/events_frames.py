@@ -56,6 +56,7 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
 _REL_THAT = re.compile(r"\bthat\s*$")
 # "struck what the military described as a depot": the verb names the target; it frames nothing.
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'’.-]+\s+){1,5}$", re.I)
+_ADDING_THAT = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:adding|saying|noting|explaining|stressing|claiming)\s+that\b", re.I)
 _NAMED_AS = re.compile(r"(?:described|identified|labell?ed|branded)\s+as\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|[:\"“]")
 _ADVERBS_ONLY = re.compile(r"(?:\s*,?\s*(?:also|further|later|then|separately|subsequently|meanwhile|previously|"
@@ -160,8 +161,13 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
             frame.speaker = (comma + 1 + len(text[comma + 1:rm.start()]) - len(text[comma + 1:rm.start()].lstrip()),
                              rm.start() - (len(text[comma + 1:rm.start()]) - len(text[comma + 1:rm.start()].rstrip())))
             frame.verb = rm.span()
-            frame.frame_spans.append((comma, rm.end()))
-            frame.content_end = comma
+            more = _ADDING_THAT.match(text, rm.end(), s1)
+            if more:
+                # "..., a military source said, adding that a new headquarters would be set up": the content goes on
+                frame.frame_spans.append((comma, more.end()))
+            else:
+                frame.frame_spans.append((comma, rm.end()))
+                frame.content_end = comma
             break
         subj = _subject_before(text, rm.start(), lo)
         if subj is None:
