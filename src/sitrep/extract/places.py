@@ -26,9 +26,10 @@ and al-Y".
 Speed: the scan, the word-boundary filter and the skeleton maps run in C-level loops; candidate lists, governorates,
 country parts, the nearness of place pairs and the places inside compound names are memoised on the finder; a name
 written the same way resolves once per report; the left-context patterns only run where the last word before the name
-can start one of them (and the nearness one only where a nearness word is there); a role is read with two greedy
-matches (the clause's last break, its last preposition); the unknown-settlement pattern is only tried at its head
-words.
+can start one of them (the nearness, direction and area ones only where a cheap search of the lower-cased text finds
+a word they must hold); a role is read with two greedy matches (the clause's last break, its last preposition), and
+the arrival pattern only runs where one of its words is there; the unknown-settlement pattern is only tried at its
+head words.
 """
 from __future__ import annotations
 
@@ -36,13 +37,13 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from itertools import compress, count
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from collections import Counter
 from dataclasses import dataclass
 
 from sitrep.extract.model import Doc, Mention, Place
 from sitrep.kb.gazetteer import FOCUS_COUNTRIES, Candidate, Entry, Gazetteer
-from sitrep.text.normalize import doc_words, fold, key, range_tokens, word_key
+from sitrep.text.normalize import doc_words, fold, key, key_tokens, word_key
 
 # ---- lexicons (general English and genre words, not tied to any report) ----------------------------------------
 
@@ -194,6 +195,9 @@ _TO_LAST_BREAK = re.compile(r".*[.;:!?()\[\]\"“”,]", re.S)
 
 _ARRIVE = re.compile(r"\b(?:arriv\w*|return\w*|head\w*|sent|dispatched|deployed|transferred|moved|brought|"
                      r"redeployed|transported|relocated|left for|bound)\b[^.;]{0,40}$", re.I)
+# A word of each of _ARRIVE's alternatives, lower case: on ASCII text, a cheap search that rules most clauses out.
+_ARRIVE_HINT = re.compile("arriv|return|head|sent|dispatched|deployed|transferred|moved|brought|transported|relocated|"
+                          "left for|bound")
 
 # ---- precompiled patterns -----------------------------------------------------------------------------------------
 _ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"})
@@ -202,6 +206,7 @@ _MARKS = "'’‘ʿʾ`"
 _NAME_JOIN = re.compile(r"(?:['’]s)?[\s\-‐'’‘ʿʾ`]*")          # what may stand between the words of a name
 _ACTOR_TAIL = re.compile(r"[-‐–]\s?[a-z]")                    # "Iran-backed", "Russia-led"
 _POSSESSIVE_TAIL = re.compile(r"['’]s\b")
+_TAIL_MARKS = frozenset("-‐–'’")                           # what either tail starts with
 _STOP_NEXT = re.compile(r"[.;:!?()\[\]\"“”]")
 _STOP_PREV = re.compile(r"[.;:!?()\[\]\"“”,]")
 _SENTENCE_END = re.compile(r"[.!?:;\"“]\s*$")
@@ -221,6 +226,12 @@ _AREA_OF = re.compile(
     r"desert(?: areas?)?|badia|vicinity|environs|surroundings|areas?|region|periphery|edge|"
     r"entrance|parts?|side|banks?|center|centre|heart|villages|towns))\s+of\s+"
     r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?:the\s+)?$", re.I)
+# What _DIRECTION_OF and _AREA_OF each must hold, lower case (every alternative of theirs ends so): on ASCII text, where
+# a caseless match is a match of the lower-cased text, a cheap search that rules most names out.
+_DIRECTION_OF_HINT = re.compile(r"(?:north|south|east|west)(?:ern)?\s+of\s")
+_AREA_OF_HINT = re.compile(r"(?:outskirts|suburbs|countryside|areas?|desert|badia|vicinity|environs|surroundings|"
+                           r"region|periphery|edge|entrance|parts?|side|banks?|center|centre|heart|villages|towns)"
+                           r"\s+of\s")
 _ADJ_BEFORE = re.compile(r"\b(northern|southern|eastern|western|northeastern|northwestern|southeastern|"
                          r"southwestern|north-eastern|north-western|south-eastern|south-western|central|"
                          r"rural)\s+(?:the\s+)?$", re.I)
@@ -233,6 +244,7 @@ _BEFORE_TRIGGERS = frozenset({"of", "northern", "southern", "eastern", "western"
 _ADJ_TRIGGERS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
                            "southeastern", "southwestern", "central", "rural"})
 _NEAR_HINTS = ("near", "close", "around", "outside", "adjacent", "next", "far", "vicinity", "outskirts", "road")
+_NEAR_HINT = re.compile("|".join(_NEAR_HINTS))
 _LAST_WORD = re.compile(r"(\w+)$")
 _PART_OF_COUNTRY = re.compile(r"\b(?:the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
                               r"centre|center)\s+of\s+the\s+country\b")
@@ -257,6 +269,7 @@ _KM_PER_DEG = 6371.0 * math.pi / 180.0
 _COMPOUND_HEADS = frozenset({"border", "borders", "frontier", "crossing", "crossings", "boundary"})
 _FIRST = itemgetter(0)
 _KEY = itemgetter(2)
+_T0 = attrgetter("t0")
 _WS = re.compile(r"\s+")
 
 
@@ -283,11 +296,13 @@ class _Scan:
     def __init__(self, text: str, ranges: list[tuple[int, int]], cache: dict | None = None):
         self.text = text
         dw = self.dw = doc_words(text, cache)       # the report's words, split and keyed once for all stages
+        keyed = dw.keyed()
         toks: list[tuple[int, int, str]] = []
         starts = []
         for r0, r1 in ranges:
             starts.append(len(toks))
-            toks.extend(range_tokens(dw, r0, r1))
+            ij = dw.span(r0, r1)             # as ``range_tokens``, without a call per range
+            toks.extend(keyed[ij[0]:ij[1]] if ij is not None else key_tokens(text, r0, r1))
             toks.append((r1, r1, "|"))       # a sentence break no name spans
         self.toks = toks
         self.range_starts = starts
@@ -435,7 +450,7 @@ class PlaceFinder:
         name refused for its own form ("in Al-Sukhna" read as "Ain Sukhna") leaves its words to the shorter names
         inside it; one refused for its context ("the Sayyidah Zaynab Regiment") takes them along."""
         toks = sc.toks
-        hits.sort(key=lambda m: (toks[m[0]][0] - toks[m[1]][1], m[0]))
+        hits.sort(key=lambda m: (toks[m[0]][0] - toks[m[1]][1], m[0]))    # in place: _inner_places reads this order
         taken = set()
         chosen = []
         for t0, t1, k in hits:
@@ -446,7 +461,7 @@ class PlaceFinder:
                 taken.update(range(t0, t1 + 1))
                 if m is not _BLOCK:
                     chosen.append(m)
-        chosen.sort(key=lambda m: m.t0)
+        chosen.sort(key=_T0)
         return chosen
 
     def _candidates(self, k: str, f: str) -> tuple[list[Candidate], Candidate]:
@@ -508,8 +523,8 @@ class PlaceFinder:
         if one and len(k) <= 3 and not any(c.exact and c.entry.source in ("curated", "country") for c in cands):
             return None
         # "Iran's IRGC", "Iran-backed", "Russia-led": a country used as an actor or an adjective
-        if _ACTOR_TAIL.match(text, e, e + 12) or (_POSSESSIVE_TAIL.match(text, e, e + 12) and all(
-                c.entry.kind == "country" for c in cands)):
+        if text[e:e + 1] in _TAIL_MARKS and (_ACTOR_TAIL.match(text, e, e + 12) or (
+                _POSSESSIVE_TAIL.match(text, e, e + 12) and all(c.entry.kind == "country" for c in cands))):
             return _BLOCK
         # organisation names
         after = _word_after(text, toks, t1 + 1, e)
@@ -565,8 +580,8 @@ class PlaceFinder:
             if b.country:
                 countries[b.country] += 2 if b.source in ("country", "curated", "admin1") else 1
         top = {cc for cc, _ in countries.most_common(3)}
-        anchors = {id(e): e for e in (m.best.entry for m in matches
-                                      if len(m.cands) == 1 or m.best.entry.source == "curated")}
+        anchors = {id(m.best.entry): m.best.entry for m in matches
+                   if len(m.cands) == 1 or m.best.entry.source == "curated"}
         if len(self._nearness) > self._CACHE_MAX:
             self._nearness.clear()
         chosen: dict[tuple[str, str], Candidate] = {}    # the same name written the same way resolves the same way
@@ -639,7 +654,7 @@ class PlaceFinder:
     def _mentions(self, sc: _Scan, matches: list[_Match], hits, ranges) -> list[Mention]:
         text = sc.text
         out = []
-        focus = Counter(m.best.entry.country for m in matches if m.best.entry.country)
+        focus = Counter([m.best.entry.country for m in matches if m.best.entry.country])
         focus_cc = focus.most_common(1)[0][0] if focus else "SY"
         for m in matches:
             out.append(self._mention(text, m))
@@ -656,16 +671,13 @@ class PlaceFinder:
         compounds = [m for m in matches if m.t1 > m.t0 and m.best.entry.kind in ("facility", "region")]
         inner = []
         if compounds:
-            by_start: dict[int, list] = {}
-            for h in hits:
-                by_start.setdefault(h[0], []).append(h)
-            inner = [x for m in compounds for x in self._inner_places(sc, m, by_start)]
+            inner = [x for m in compounds for x in self._inner_places(sc, m, hits)]
         if inner:
             final.extend(inner)
             final.sort(key=lambda m: (m.start, -m.end))
         return final
 
-    def _inner_places(self, sc: _Scan, m: _Match, by_start: dict[int, list]) -> list[Mention]:
+    def _inner_places(self, sc: _Scan, m: _Match, hits) -> list[Mention]:
         """Towns and countries named inside a border's or a facility's name: two or more places ("Al-Bukamal-Al-Qa'im
         crossing", "Iraq-Syria border"), or a country ("border with Jordan"). One town in a facility's name
         ("Al-Bukamal crossing", "Deir ez-Zor airport") only says where the facility is, and is not a mention of it."""
@@ -673,9 +685,9 @@ class PlaceFinder:
         if m.best.entry.kind == "region" and _COMPOUND_HEADS.isdisjoint([fold(sc.word(i))
                                                                          for i in range(m.t0, m.t1 + 1)]):
             return []
-        inside = [h for t in range(m.t0, m.t1 + 1) for h in by_start.get(t, ()) if h[1] <= m.t1
-                  and (h[0], h[1]) != (m.t0, m.t1)]
-        inside.sort(key=lambda h: (toks[h[0]][0] - toks[h[1]][1], h[0]))
+        first, last = m.t0, m.t1
+        # ``hits`` is in _select's order (longest first, then leftmost), the order the inner names are tried in
+        inside = [h for h in hits if first <= h[0] and h[1] <= last and (h[0] != first or h[1] != last)]
         taken, found = set(), []
         for t0, t1, k in inside:
             if not taken.isdisjoint(range(t0, t1 + 1)):
@@ -791,11 +803,13 @@ class PlaceFinder:
         """Direction, area, part or nearness words just before a name; None where there are none."""
         low = before.lower()
         of = last == "of"
-        dm2 = _DIRECTION_OF.search(before) if of else None       # it ends with "of (the) (city of) (the)"
+        ascii_text = before.isascii()
+        # each of these two ends with "of (the) (city of) (the)", and is only tried where its hint is there
+        dm2 = _DIRECTION_OF.search(before) if of and (not ascii_text or _DIRECTION_OF_HINT.search(low)) else None
         if dm2:
             relation = f"{DIRECTIONS.get(dm2.group(1).lower().replace('-', ''), dm2.group(1).lower())} of"
             return name, kind, lat, lon, pid, admin1, max(precision, 2), relation, e.name
-        am2 = _AREA_OF.search(before) if of else None
+        am2 = _AREA_OF.search(before) if of and (not ascii_text or _AREA_OF_HINT.search(low)) else None
         if am2:
             words = am2.group(1).lower().split()
             base = words[-1] if words[-1] not in ("area", "areas") or len(words) == 1 else " ".join(words[-2:])
@@ -825,7 +839,7 @@ class PlaceFinder:
             return name, kind, lat, lon, pid, admin1, precision, (
                 "countryside" if word == "rural" else f"{d} part"), e.name
         # every nearness phrase holds a hint word (a caseless match may hold one only as its case variant)
-        if last not in _ADJ_TRIGGERS and (any(w in low for w in _NEAR_HINTS) or not (of or before.isascii())) \
+        if last not in _ADJ_TRIGGERS and (_NEAR_HINT.search(low) or not (of or ascii_text)) \
                 and _NEAR_BEFORE.search(before):
             return name, kind, lat, lon, pid, admin1, max(precision, 2), "near", e.name
         return None
@@ -888,8 +902,11 @@ class PlaceFinder:
         role = _PREP_ROLE.get(raw)
         if role is None:
             role = ROLE_PREPS.get(_WS.sub(" ", raw)) or "site"
-        if role == "site" and raw in ("at", "in") and _ARRIVE.search(before, b, last.start(1)):
-            role = "destination"
+        if role == "site" and raw in ("at", "in"):
+            e = last.start(1)
+            span = before[b:e]
+            if (not span.isascii() or _ARRIVE_HINT.search(span.lower())) and _ARRIVE.search(before, b, e):
+                role = "destination"
         return role
 
     def _phrases(self, sc: _Scan, ranges, focus_cc, found) -> list[Mention]:
