@@ -214,3 +214,34 @@ def test_date_and_byline_at_the_foot_of_a_story():
     meta = parse_report_text(text)
     assert (meta.publisher, meta.published) == ("Example Courier", "2024-05-03")
     assert "Jane Doe" not in body_text(text, meta)
+
+
+@pytest.mark.parametrize("header,publisher,published,title", [
+    ("EXAMPLE WIRE SERVICE | FLASH\n\nMilitias reinforce border posts near the river\n\n19 Oct 2022 · 11:42 GMT+3",
+     "Example Wire Service", "2022-10-19", "Militias reinforce border posts near the river"),
+    ("THE EXAMPLE LEDGER\nLive\n\nClashes across the river, curfew on the east bank — as it happened\n\n"
+     "Live coverage by Jane Doe\nThu 14 Aug 2025 · last updated 21:10", "The Example Ledger", "2025-08-14",
+     "Clashes across the river, curfew on the east bank — as it happened"),
+    ("Example Humanitarian Access Group (EHAG)\n\nSYRIA: Escalation in the south\nFlash Update No. 3\n"
+     "As of 11 February 2026, 18:00 (Damascus time)", "Example Humanitarian Access Group", "2026-02-11",
+     "SYRIA: Escalation in the south"),
+    ("The Example Dispatch\nSecurity & Defence\n\nArmy says it hit a smuggling route near the border\n\n"
+     "By Jane Doe, military correspondent\nPublished 20 May 2026 · 14:20 | Updated 16:05", "The Example Dispatch",
+     "2026-05-20", "Army says it hit a smuggling route near the border"),
+    ("The Example Monitor — Politics & Security\nPosted: 2025-03-19\n\nCabinet sends the militia law to parliament",
+     "The Example Monitor", "2025-03-19", "Cabinet sends the militia law to parliament"),
+    ("EXAMPLE MEDIA REVIEW\nPress Digest | No. 46 | Week ending 13 April 2023\nSummarised and translated from "
+     "Persian by the desk\n\nAdvisers in Syria: a funeral and a relocation order", "Example Media Review",
+     "2023-04-13", "Advisers in Syria: a funeral and a relocation order"),
+])
+def test_mastheads_sections_and_credit_lines(header, publisher, published, title):
+    meta = parse_report_text(header + "\n\nThe Hawks Brigade moved 40 fighters to Tal Hamra on Monday.\n")
+    assert (meta.publisher, meta.published, meta.title) == (publisher, published, title)
+
+
+def test_published_at_the_foot_in_a_credit_line():
+    paragraphs = "\n\n".join(f"Paragraph {i}: the Hawks Brigade moved fighters to Tal Hamra." for i in range(12))
+    text = f"EXAMPLE POST · Dispatches\n\nA week on the border\n\n{paragraphs}\n\n" \
+           f"Reporting by Jane Doe in Tal Hamra. Published 24.04.2025.\n"
+    meta = parse_report_text(text)
+    assert (meta.publisher, meta.published, meta.title) == ("Example Post", "2025-04-24", "A week on the border")

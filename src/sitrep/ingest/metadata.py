@@ -101,6 +101,32 @@ _SERIAL_TITLE = re.compile(r"^(?P<org>[A-Z][^-–—:|]{2,60}?)\s*[-–—:|]\s*
                            r"Digest|Round-?up|Newsletter|Sitrep|Monitor|Review)\b")
 
 
+_TAG_LINE = re.compile(r"[A-Z][a-z]+(?:\s*[-,|/·]\s*[A-Z][a-z]+){1,5}")
+_BULLET_LINE = re.compile(r"\s*(?:[-•*·]|\d+[.)])\s+")
+_CREDIT_LINE = re.compile(r"(?:summari[sz]ed|translated|compiled|edited|prepared|written)\b[^.]{0,80}\bby\b", re.I)
+_FOOT_DATE = re.compile(r"\b(?:first\s+)?(?:published|posted)\b", re.I)
+_SECTION_LABEL = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Za-z][\w&'’-]*)?$")
+_CAPS_NAME = re.compile(r"(?:THE\s+)?[A-Z][A-Z'’&.-]+(?:\s+(?:&\s+)?[A-Z][A-Z'’&.-]+){1,5}")
+
+
+def _section_label(line: str) -> bool:
+    """A one- or two-word line at the top that names a section or a format: "Live", "Profile", "Security & Defence"."""
+    return len(line) <= 30 and bool(_SECTION_LABEL.fullmatch(line.strip())) and not find_date(line)
+
+
+def _masthead_of(line: str) -> str | None:
+    """The outlet a first line names: an organisation's name, or a name in capitals ("THE EUPHRATES LEDGER",
+    "LEVANT WIRE SERVICE | FLASH"), as its first part ("The Mesopotamia Monitor — Politics & Security")."""
+    parts = _HEADER_SPLIT.split(line.strip())
+    if any(any(c.isdigit() for c in p) or ":" in p or len(p.split()) > 3 for p in parts[1:]):
+        return None           # "X - Weekly Bulletin No. 46", "DAILY BRIEF - EASTERN SYRIA: DEIR EZ-ZOR": a title
+    part = _ACRONYM_TAIL.sub("", parts[0].strip())
+    if not (_masthead_name(part) or _CAPS_NAME.fullmatch(part) and ":" not in part):
+        return None
+    # a name set in capitals is written as a name ("THE EXAMPLE LEDGER" -> "The Example Ledger")
+    return " ".join(w.capitalize() for w in part.split()) if part.isupper() else part
+
+
 def _serial_publisher(title: str | None) -> str | None:
     m = _SERIAL_TITLE.match(title or "")
     return m.group("org") if m and _masthead_name(m.group("org")) else None
@@ -184,7 +210,7 @@ def _metadata_line(line: str) -> str | None:
     if len(re.sub(r"[\W_]+", "", rest)) <= 3:
         return ""
     # A masthead: a few capitalised words around separators, before or after the date.
-    rest = rest.strip(" -–—|,")
+    rest = rest.strip(" -–—|,·•")
     segments = [seg.strip(" ,.") for seg in re.split(r"\s[|\-–—·•]\s|\s*\|\s*|,\s+", rest) if seg.strip(" ,")]
     segments = [seg for seg in segments if not _META_SEGMENT.match(seg)]    # "Issue 212", "site.example", ...
     if not segments:
@@ -200,7 +226,8 @@ def _metadata_line(line: str) -> str | None:
 # validity time, a distribution note, a label with its value gone.
 _META_SEGMENT = re.compile(r"^(?:(?:valid\s+)?as\s+of\b|issue\b|no\.|(?:brief|bulletin|report|advisory|dispatch|log|"
                            r"release|press\s+release)\s+(?:no\.?|ref\w*|HRP|[A-Z]{2,}[-/\d])|advisory\s+\S+\d|"
-                           r"(?:log\s+)?ref(?:erence)?\b|distribution\b|updated\b|issued\b|date\s+of\s+publication\b|"
+                           r"(?:log\s+)?ref(?:erence)?\b|distribution\b|(?:last\s+)?updated\b|issued\b|date\s+of\s+publication\b|"
+                           r"week\s+ending\b|\(?[A-Z][a-z]+\s+time\)?$|local\s+time\b|(?:GMT|UTC)[+-]?\d*$|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$|"
                            r"published\b|posted\b|by\s+our\b|(?:www\.)?[\w-]+\.(?:example|com|org|net|info|io|co|uk|sy|"
                            r"iq|lb|tr|ir|news)(?:/\S*)?$)", re.I)
 # A label that says the date on its line is the report's own: it wins over a date in the headline.
@@ -244,13 +271,15 @@ def parse_footnote(number: int, body: str, start: int, end: int) -> Footnote:
                     date=found[0] if found else None)
 
 
-def _find_publisher(text: str, lines: list[tuple[int, int, str]]) -> str | None:
+def _find_publisher(text: str, lines: list[tuple[int, int, str]], masthead: str | None = None) -> str | None:
     *_, publishers = _rules()
     head = [s for _, _, s in lines[:12]]
     for name, patterns in publishers:
         for p in patterns:
             if any(p.search(line) for line in head) or (not p.pattern.startswith("^") and p.search(text)):
                 return name
+    if masthead:
+        return masthead       # the masthead names the outlet in full where a dateline may give its initials
     for s in head:
         m = _SOURCE_LINE.search(s)
         if m:
@@ -294,23 +323,40 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
             d = _DISPATCH.search(line)
             if d and meta.dispatch is None:
                 meta.dispatch = re.sub(r"\s+", " ", d.group(1))
-    # A publisher's name alone on the first line, above the headline.
-    # (Lines that only carry metadata may stand between them: "Militia Watch / Issue 112 — 3 May 2024 / headline".)
-    nxt = next((i for i in range(1, min(len(lines), 5)) if i not in top_meta), None)
-    if len(lines) > 2 and 0 not in top_meta and nxt is not None and _masthead_name(lines[0][2]) \
-            and _headline(lines[nxt][2]) and not _masthead_name(lines[nxt][2]):
-        top_meta.add(0)
-        masthead_name = masthead_name or lines[0][2]
-    for i, (s, e, line) in enumerate(lines[:3]):
+    # A publisher's name on the first line, above the headline ("THE EUPHRATES LEDGER", "The Mesopotamia Monitor —
+    # Politics & Security", "Example Group (EG)"). Lines that only carry metadata, or a section label ("Live",
+    # "Profile"), may stand between them.
+    first_masthead = None
+    nxt = next((i for i in range(1, min(len(lines), 6)) if i not in top_meta and not _section_label(lines[i][2])), None)
+    if len(lines) > 2 and 0 not in top_meta and nxt is not None and _headline(lines[nxt][2]) \
+            and not _masthead_name(lines[nxt][2]):
+        first_masthead = _masthead_of(lines[0][2])
+        if first_masthead:
+            top_meta.add(0)
+    for i, (s, e, line) in enumerate(lines[:6]):
         if i in top_meta or any(r.match(line) for r in line_rules):
             continue
+        if (_section_label(line) or _TAG_LINE.fullmatch(line)) and i + 1 < len(lines) \
+                and len(lines[i + 1][2].split()) >= 3 and not _BULLET_LINE.match(lines[i + 1][2]):
+            top_meta.add(i)      # "Live", "Profile", "Iraq - Syria - Lebanon": a section or tags, not the headline
+            continue
+        if _section_label(line) and i + 1 < len(lines) and _BULLET_LINE.match(lines[i + 1][2]):
+            break                # "Key points" over its bullets: the body begins, with no headline of its own
+        if _BULLET_LINE.match(line) or _CREDIT_LINE.match(line):
+            if _CREDIT_LINE.match(line):
+                top_meta.add(i)  # "Summarised and translated from Persian by the desk": a credit line
+                continue
+            break                # the body's points: the report has no headline of its own
         # A headline rarely closes with a period; a long first line that does is already the body.
         if len(line) <= 300 and not (line.endswith((".", "”", '"')) and len(line.split()) > 15):
             meta.title = line
         break
-    title_index = next((i for i, (_s, _e, line) in enumerate(lines[:3]) if line == meta.title), -1)
-    meta.publisher = _find_publisher(text, lines) or masthead_name or _serial_publisher(meta.title) or \
-        _header_publisher(lines, {title_index})
+    if meta.title is None and first_masthead and 0 in top_meta:
+        meta.title = lines[0][2]     # a brief with no headline goes by its masthead line
+        top_meta.discard(0)
+    title_index = next((i for i, (_s, _e, line) in enumerate(lines[:6]) if line == meta.title), -1)
+    meta.publisher = _find_publisher(text, lines, first_masthead) or masthead_name or \
+        _serial_publisher(meta.title) or _header_publisher(lines, {title_index})
     if meta.published is None:
         # A wire story may carry its only date in the dateline of its first paragraph.
         for _, _, line in lines[:6]:
@@ -330,6 +376,8 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
                 continue
             foot = _metadata_line(line)
             found = find_date(line)
+            if foot is None and found and _FOOT_DATE.search(line):
+                foot = ""       # "Reporting by ... Published 24.04.2025.", "First published 27 February 2024"
             if foot is not None and found:
                 meta.published = found[0]
                 top_meta.add(i)
