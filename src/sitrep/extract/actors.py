@@ -32,6 +32,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import attrgetter, itemgetter
+from typing import Sequence
 
 import ahocorasick
 
@@ -47,15 +48,36 @@ _BASED_AFTER = re.compile(r"-based\b", re.I)
 LOCATED_PREFIX = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}[\w'’.-]+-(?:based|focused|affiliated|aligned)\s+(?=[A-Z\"“])")
 
 
+def _phrase(w: str) -> str:
+    """A phrase as a regex: spaces match any whitespace, an apostrophe either apostrophe."""
+    return re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
+
+
 def _alt(words, flags_word=True) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    """A regex alternation of phrases, longest first, spaces matching any whitespace.
+
+    The phrases that begin with one letter are one branch, the letter written once ("I(?:ranian|ran|raqi)"): the
+    regex engine enters each branch to try it, and the branches that begin with other letters cannot match (no
+    letter stands for another, with or without case), so it enters a few instead of all. Where two phrases begin
+    with one letter in two cases (or with a letter beyond ASCII, which a case-blind pattern may match to an ASCII
+    one), a case-blind pattern could match both: then the phrases stay one branch each.
+    """
     ws = sorted({w for w in words if w}, key=len, reverse=True)
+    firsts = {w[0] for w in ws if w[0].isascii() and w[0].isalpha()}
+    if len(firsts) != len({c.lower() for c in firsts}) or not all(w[0].isascii() for w in ws):
+        return "(?:" + "|".join(map(_phrase, ws)) + ")"
+    by_letter: dict[str, list[str]] = {}
     parts = []
     for w in ws:
-        p = re.escape(w).replace(r"\ ", r"\s+")
-        p = p.replace("'", "['’]").replace("’", "['’]")
-        parts.append(p)
-    return "(?:" + "|".join(parts) + ")"
+        if w[0] in firsts:
+            rests = by_letter.get(w[0])
+            if rests is None:
+                rests = by_letter[w[0]] = []
+                parts.append(w[0])          # the branch's place: where its longest phrase stood
+            rests.append(_phrase(w[1:]))
+        else:
+            parts.append(_phrase(w))
+    return "(?:" + "|".join(p + "(?:" + "|".join(by_letter[p]) + ")" if p in by_letter else p for p in parts) + ")"
 
 
 @dataclass(slots=True)
@@ -87,7 +109,8 @@ _POSS_END = re.compile(r"['’]s$")
 _NON_ALNUM_ASCII = re.compile(r"[^A-Za-z0-9]")
 _SURFACE_WORD = re.compile(r"[^\W_][\w'’]*")
 _DEM_BEFORE = re.compile(r"(?:(?:[A-Z][\w]*-backed|pro-[A-Z]\w*)\s+)?(?P<dem>[A-Z][a-z]+)\s+$")
-_CAP_TAIL = re.compile(r"[A-Z][a-z]+\Z")
+# the tail of the last word before the spaces at the end: what _DEM_BEFORE takes for the demonym
+_CAP_BEFORE_SPACES = re.compile(r"([A-Z][a-z]+)\s+\Z")
 _JOIN = re.compile(r"[\s-]*")
 _VIA_END = re.compile(r"\bvia\s+$", re.I)
 _PAREN_OPEN_END = re.compile(r"\(\s*$")
@@ -98,10 +121,11 @@ _GAP = re.compile(r"\s*(?:group|groups|faction|organi[sz]ation)?\s*")
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
 _GROUP_GAP = re.compile(r"\s*(?:group\s+)?")
 # A definite description that refers back to an actor by its head noun: "the division", "the organization's".
-_DEFINITE = re.compile(r"(?<![\w-])[Tt]he\s+(?P<head>division|brigade|battalion|regiment|corps|ministry|"
+# (the leading "[Tt]" before the look-behind lets the engine skip to the letters; a look-behind first would not)
+_DEFINITE = re.compile(r"[Tt](?<![\w-][Tt])he\s+(?P<head>division|brigade|battalion|regiment|corps|ministry|"
                        r"organi[sz]ation|movement|group|faction)(?![\w-])")
-_DEFINITE_LITS = ("the division", "the brigade", "the battalion", "the regiment", "the corps", "the ministry",
-                  "the organi", "the movement", "the group", "the faction")
+# any of "the division", "the brigade", ... in the lower-case text: one pass over it, not one per phrase
+_DEFINITE_LITS = re.compile("the (?:division|brigade|battalion|regiment|corps|ministry|organi|movement|group|faction)")
 # Heads a unit or office is named by ("the 4th Division" -> "the division"); the others stand for any armed or
 # political organisation named before ("Hizbullah" -> "the organization").
 _NAMED_HEADS = frozenset(("division", "brigade", "battalion", "regiment", "corps", "ministry"))
@@ -205,27 +229,31 @@ class _Triggers:
     def scan(self, text: str, lower: str) -> dict[str, list[tuple[int, int]]]:
         """Each category's keyword spans, in order (each once: a keyword string is one entry of the automaton)."""
         found: list[list[tuple[int, int]]] = [[] for _ in self.categories]
+        add = [spans.append for spans in found]
         for end, (back, cats, forms) in self.automaton.iter(lower):
             span = (end - back, end + 1)
             for c in cats:
-                found[c].append(span)
+                add[c](span)
             if forms:
                 written = text[span[0]:span[1]]
                 for form, form_cats in forms:
                     if written == form:
                         for c in form_cats:
-                            found[c].append(span)
+                            add[c](span)
         return {cat: sorted(spans) for cat, spans in zip(self.categories, found) if spans}
 
 
 class _Reading:
     """The knowledge-base entries a match of an alias may stand for, by type (first of each, for outlets and people)."""
-    __slots__ = ("actors", "outlet", "person")
+    __slots__ = ("actors", "outlet", "person", "sole")
 
-    def __init__(self, refs: list[Ref]):
+    def __init__(self, refs: list[Ref], actors: dict[str, ActorEntry]):
         self.actors = [r for r in refs if r.type == "actor"]
         self.outlet = next((r for r in refs if r.type == "outlet"), None)
         self.person = next((r for r in refs if r.type == "person"), None)
+        # the one actor it can stand for, whatever the report (``_Run._choose_actor`` weighs the others)
+        one = self.actors[0].name if len(self.actors) == 1 else None
+        self.sole = actors[one] if one is not None and one != "Hezbollah" else None
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -365,6 +393,8 @@ class ActorFinder:
         self.pre_org_militia = re.compile(r"(?<![\w-])(?:militia|brigade|battalion|group|movement|faction)(?![\w-])")
         self.pre_prefix = re.compile(r"(?<![\w-])" + _alt(prefixes) + r"(?![\w])")
         self.pre_named = re.compile(r"named|called|dubbed|known\s+as|titled", re.I)
+        # ... and as named_unit_re has it, a quote after: most "called", "known as" have none
+        self.pre_named_quote = re.compile(r"(?:named|called|dubbed|known\s+as|titled)\s+[\"“]", re.I)
         self.pre_roles = re.compile(r"(?<![\w-])" + self.roles_alt + r"(?![\w-])", re.I)
         self.pre_outlet_kind = re.compile(r"website|site|outlet|channel|agency|daily|newspaper|network|TV|television|radio|account|page", re.I)
         ordinals = [f"{d}{x}" for d in "0123456789" for x in ("st", "nd", "rd", "th")] + [
@@ -445,11 +475,17 @@ class _Run:
         self.seg_starts = [s[0] for s in segments]
         self.seg_ends = [s[1] for s in segments]
         self.seg_apart = all(e <= s for e, s in zip(self.seg_ends, self.seg_starts[1:]))
+        self.seg_at = {s0: i for i, s0 in enumerate(self.seg_starts)}
         self._masks: dict[str, set[int]] = {}
+        self._groups: dict[str, dict[int, list[tuple[int, int]]]] = {}
 
     # ---- keyword triggers ----
-    def spans(self, cat: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    def spans(self, cat: str, s0: int, s1: int) -> Sequence[tuple[int, int]]:
         """Keyword spans of a category inside text[s0:s1]."""
+        if self.seg_apart:
+            si = self.seg_at.get(s0)
+            if si is not None and self.seg_ends[si] == s1:
+                return self._by_segment(cat).get(si, ())
         lst = self.trig.get(cat)
         if not lst:
             return []
@@ -459,21 +495,32 @@ class _Run:
         j = bisect_left(lst, (s1, -1), i)
         return [x for x in lst[i:j] if x[1] <= s1]
 
+    def _by_segment(self, cat: str) -> dict[int, list[tuple[int, int]]]:
+        """The keyword spans of a category by the index of the segment they are inside (segments apart), worked out
+        once: the passes ask for them segment by segment."""
+        got = self._groups.get(cat)
+        if got is None:
+            got = {}
+            starts, ends = self.seg_starts, self.seg_ends
+            for span in self.trig.get(cat, ()):
+                i = bisect_right(starts, span[0]) - 1
+                if i >= 0 and span[1] <= ends[i]:
+                    inside = got.get(i)
+                    if inside is None:
+                        got[i] = [span]
+                    else:
+                        inside.append(span)
+            self._groups[cat] = got
+        return got
+
     def mask(self, cat: str) -> set[int]:
         """Indices of the segments for which ``has(cat, s0, s1)`` holds."""
         m = self._masks.get(cat)
         if m is None:
-            lst = self.trig.get(cat)
-            m = set()
-            if lst:
-                if self.seg_apart:
-                    starts, ends = self.seg_starts, self.seg_ends
-                    for a, b in lst:
-                        i = bisect_right(starts, a) - 1
-                        if i >= 0 and b <= ends[i]:
-                            m.add(i)
-                else:
-                    m = {i for i, (s0, s1, _h) in enumerate(self.segments) if self.has(cat, s0, s1)}
+            if self.seg_apart:
+                m = set(self._by_segment(cat))
+            else:
+                m = {i for i, (s0, s1, _h) in enumerate(self.segments) if self.has(cat, s0, s1)}
             self._masks[cat] = m
         return m
 
@@ -494,19 +541,10 @@ class _Run:
 
     def can_match(self, cat: str, rx: re.Pattern, s0: int, s1: int) -> bool:
         """``rx.search(text, s0, s1)`` for a pattern whose matches begin with a keyword of the category."""
-        lst = self.trig.get(cat)
-        if not lst:
-            return False
         text = self.text
-        i = bisect_left(lst, (s0, -1))
-        n = len(lst)
-        while i < n:
-            a, b = lst[i]
-            if a >= s1:
-                return False
-            if b <= s1 and rx.match(text, a, s1):
+        for a, _b in self.spans(cat, s0, s1):
+            if rx.match(text, a, s1):
                 return True
-            i += 1
         return False
 
     def windowed(self, cat: str, verify: re.Pattern, rx: re.Pattern, s0: int, s1: int, back: int = 250,
@@ -708,15 +746,15 @@ class _Run:
             ok = cache.get(k)
             if ok is None:
                 kept = [r for r in refs if self._surface_ok(start, end, r)]
-                ok = cache[k] = _Reading(kept) if kept else False
+                ok = cache[k] = _Reading(kept, self.kb.actors) if kept else False
             if ok:
-                hits.append((start, end, ok))
-        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+                hits.append((start - end, start, len(hits), end, ok))
+        hits.sort()         # longest first, then by start, then as found
         chosen = []
         # the chosen spans, apart and in order of start: one bisection tells whether a span overlaps any
         occ_s: list[int] = []
         occ_e: list[int] = []
-        for start, end, refs in hits:
+        for _len, start, _i, end, refs in hits:
             i = bisect_left(occ_s, end)
             if i and occ_e[i - 1] > start:
                 continue
@@ -753,7 +791,7 @@ class _Run:
                 continue
             actor_refs = reading.actors
             if actor_refs:
-                entry = self._choose_actor(actor_refs, start, end)
+                entry = reading.sole or self._choose_actor(actor_refs, start, end)
                 if entry.kind == "state" and not self._state_is_actor(entry, start, end, actor_refs):
                     # maybe absorbed into the following unit of the same state
                     continue
@@ -784,14 +822,13 @@ class _Run:
                 self.person_mentions.append(Mention(start, end, self.text[start:end], p))
         # host-state demonyms before their own units ("Iraqi Al-Nujaba Movement"): extend those mentions
         demonyms = self.kb.demonyms
+        text = self.text
         for m in list(self.actor_mentions):
-            before = self.text[max(0, m.start - 40):m.start]
-            if not before[-1:].isspace():
-                continue
             # the capitalised word before the spaces, which the pattern takes for the demonym: most often not one
-            cap = _CAP_TAIL.search(before.split()[-1]) if before.strip() else None
-            if cap is None or word_key(cap.group()) not in demonyms:
+            cap = _CAP_BEFORE_SPACES.search(text, max(0, m.start - 40), m.start)
+            if cap is None or word_key(cap.group(1)) not in demonyms:
                 continue
+            before = text[max(0, m.start - 40):m.start]
             d = _DEM_BEFORE.search(before)
             if d:
                 st = self.kb.demonyms.get(word_key(d.group("dem")))
@@ -863,15 +900,18 @@ class _Run:
         return True
 
     def _outlet_is_source(self, start: int, end: int) -> bool:
-        before = self.text[max(0, start - 12):start]
-        if _VIA_END.search(before):
-            return False
-        # a dateline: "ERBIL (Kurdistan 24) –", "Shafaq News/ On Monday"
-        if _PAREN_OPEN_END.search(before) and _PAREN_CLOSE_DASH.match(self.text, end, end + 6):
-            return False
-        seg = self.seg_of(start)
-        if seg and start == seg[0] and _SLASH.match(self.text, end, end + 3):
-            return False
+        text = self.text
+        if start and (text[start - 1] == "(" or text[start - 1].isspace()):     # as both patterns end
+            before = text[max(0, start - 12):start]
+            if _VIA_END.search(before):
+                return False
+            # a dateline: "ERBIL (Kurdistan 24) –", "Shafaq News/ On Monday"
+            if _PAREN_OPEN_END.search(before) and _PAREN_CLOSE_DASH.match(text, end, end + 6):
+                return False
+        if _SLASH.match(text, end, end + 3):
+            seg = self.seg_of(start)
+            if seg and start == seg[0]:
+                return False
         return True
 
     def _maybe_statement(self, start: int, end: int, name: str):
@@ -901,6 +941,8 @@ class _Run:
 
     def _says_before(self, start: int) -> bool:
         """Does "a statement by", "according to" or "per" stand before an actor starting at ``start``?"""
+        if not start or not (self.text[start - 1].isspace() or self.text[start - 1] in "\"“"):
+            return False        # every match of say_before_re ends with a space or a quote
         before = self.text[max(0, start - 60):start]
         tail = before.rstrip()
         if tail[-1:] in "\"“":
@@ -1036,7 +1078,7 @@ class _Run:
         the same head came in between ("a monitoring group ... The group said"), which is what it refers to."""
         text = self.text
         low = self.lower        # as text.lower() for these words: ASCII, none a lower case of a non-ASCII letter
-        if not any(lit in low for lit in _DEFINITE_LITS):
+        if not _DEFINITE_LITS.search(low):
             return
         named = sorted((m for m in self.actor_mentions if isinstance(m.entity, Actor)), key=lambda m: m.start)
         if not named:
@@ -1139,7 +1181,7 @@ class _Run:
             found = []
             has_head = si in m_head and self.can_match("org_head", f.pre_org_head, s0, s1)
             # quoted names: 'a battalion named "Commander Nasrallah 406"'
-            if si in m_named and self.can_match("named", f.pre_named, s0, s1):
+            if si in m_named and self.can_match("named", f.pre_named_quote if self.plain_lower else f.pre_named, s0, s1):
                 for m in f.named_unit_re.finditer(self.text, s0, s1):
                     found.append((m.start("name"), m.end("name"), m.group("name").strip(), m.group("head").lower(), 3))
             quoted = quoted or bool(found)
@@ -1225,6 +1267,8 @@ class _Run:
     # ---- acronyms ----
     def acronyms(self):
         new: dict[str, Actor | Outlet] = {}
+        if "(" not in self.text:
+            return          # an acronym is defined in parentheses
         for m in list(self.actor_mentions):
             am = self.f.acronym_re.match(self.text, m.end)
             if am:
@@ -1476,7 +1520,7 @@ class _Run:
         if self.source_mentions:
             for si in sorted(self.mask("anaphor")):
                 s0, s1, heading = segments[si]
-                for m in f.anaphor_re.finditer(self.text, s0, s1):
+                for m in self._anaphors(s0, s1):
                     if self.overlaps(*m.span()):
                         continue
                     prev = [x for x in self.source_mentions if x.end <= m.start()]
@@ -1493,6 +1537,25 @@ class _Run:
                     # the nearest before it in the text (the passes add mentions out of text order)
                     self.add_source_mention(m.start(), m.end(), max(pick, key=_MENTION_END).entity)
         self.publisher_source()
+
+    def _anaphors(self, s0: int, s1: int):
+        """``anaphor_re.finditer(text, s0, s1)``, the pattern tried only where the lower-case text has "the": every
+        match begins with "the" in some case, and in a plain lower-case text (``plain_lower``) that shows it."""
+        rx = self.f.anaphor_re
+        text = self.text
+        if not self.plain_lower:
+            return rx.finditer(text, s0, s1)
+        found = []
+        find = self.lower.find
+        i = find("the", s0, s1)
+        while i >= 0:
+            m = rx.match(text, i, s1)
+            if m is None:
+                i = find("the", i + 1, s1)
+            else:
+                found.append(m)
+                i = find("the", m.end(), s1)
+        return found
 
     def _repeat_named_outlets(self):
         """An outlet the knowledge base does not know, once introduced by its kind ("the channel Nabd al-Badiya"), is
