@@ -301,6 +301,7 @@ def test_a_claim_without_a_place_takes_its_paragraphs_or_entrys():
     found = claims("The Hawks Brigade entered Tal Hamra at dawn. Hawks Brigade fighters arrested two residents.")
     assert [(c.type, [p.place.name for p in c.places]) for c in found] == [
         ("movement", ["Tal Hamra"]), ("arrest", ["Tal Hamra"])]
+    assert "place_from_context" in found[1].fields and "place_from_context" not in found[0].fields
     # context alone does not make a claim: no one and nowhere stays unrecorded
     assert [c.type for c in claims("Tal Hamra was quiet on Monday. Two men were arrested.")] == []
 

@@ -216,7 +216,6 @@ _ADJECTIVAL = re.compile(r"\b(?:newly|recently|freshly|previously|already)\s+$",
 # Whom a visit is paid to: an office or a command is met, not travelled to.
 _HOSTS = re.compile(r"\b(?:command|headquarters|office|offices|ministry|leadership|council|governor|governorate\s+building|"
                     r"municipality|embassy|consulate|officials|commanders?|leaders?)\b", re.I)
-_HANDED_VEHICLES = re.compile(r"\b(?:vehicles|humvees|tanks|trucks|pick-?ups|aircraft|helicopters|drones|boats)\b", re.I)
 _CHECKPOINT = re.compile(r"checkpoints?", re.I)
 _ENLIST_COMPLEMENT = re.compile(r"[^.;:]{0,70}?\bto\s+(?:enlist|join\s+(?:the|its|their)\s+ranks|volunteer|register|sign\s+up|"
                                 r"report\s+for\s+(?:military\s+)?service|join\s+(?:the\s+)?[\w'’ -]{0,30}?(?:Brigade|"
@@ -376,7 +375,7 @@ class EventFinder:
             if text[t0:t1].lower().startswith(("captur", "seiz")) and lex.captive_re.search(head) and \
                     not lex.facility_re.search(head):
                 return "arrest"
-            if text[t0:t1].lower().startswith(("hand", "handover")) and _HANDED_VEHICLES.search(theme):
+            if text[t0:t1].lower().startswith(("hand", "handover")) and lex.vehicle_re.search(theme):
                 return "transfer"    # "handed over twelve armoured vehicles": materiel given, not ground
             if not lex.materiel_re.search(theme):
                 return "seizure"
@@ -583,6 +582,7 @@ class EventFinder:
             if found:
                 m = found[-1]
                 c.places.append(ClaimPlace(m.entity, Span(m.start, m.end, m.text), "site"))
+                c.fields["place_from_context"] = Span(m.start, m.end, m.text)   # said before, not in the claim
 
     def _clause_start(self, text: str, a: int, t0: int) -> int:
         key = self._last_clause

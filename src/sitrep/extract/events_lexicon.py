@@ -520,6 +520,7 @@ class Lexicon:
         self.materiel_re = alternation(th["materiel"])
         self.facility_re = alternation(th["facilities"])
         self.captive_re = alternation(th["captives"])
+        self.vehicle_re = alternation(th["vehicles"])
         self.attack_object_re = alternation(th["attack_objects"])
 
         eq = _load("equipment.yaml")
