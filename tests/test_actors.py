@@ -328,3 +328,22 @@ def test_outlet_named_in_apposition_and_then_by_name_alone(finder):
                       "for volunteers.")
     assert {"Nabd al-Ghadir", "Sawt al-Furat Deir ez-Zor"} <= names(doc.sources)
     assert len(texts(doc.sources, "Nabd al-Ghadir")) == 2
+
+
+def test_demonym_before_a_model_or_a_team_is_the_states_force(finder):
+    doc = run(finder, "Russian Il-76 transport aircraft landed at Hmeimim. Turkish engineering teams cleared ground.")
+    assert names(doc.actors) == {"Russian Armed Forces", "Turkish Armed Forces"}
+
+
+def test_the_interior_ministry_of_the_reports_country():
+    from sitrep.extract.model import ReportMeta
+    from sitrep.extract.pipeline import extract
+    for text, name in (("The Interior Ministry said its forces arrested five men in Mosul.", "Iraqi Ministry of Interior"),
+                       ("The Interior Ministry said its forces arrested five men in Homs.", "Syrian Ministry of Interior")):
+        doc = extract(text, ReportMeta(id="t", origin="t", published="2025-01-01"), [(0, len(text))])
+        assert names(doc.actors) == {name}
+
+
+def test_the_coalition_is_the_coalition_named_before(finder):
+    doc = run(finder, "A base used by the U.S.-led coalition was attacked. The coalition raised the alert level.")
+    assert texts(doc.actors, "Combined Joint Task Force – Operation Inherent Resolve")[-1] == "The coalition"

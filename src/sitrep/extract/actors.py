@@ -122,13 +122,14 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
 _GROUP_GAP = re.compile(r"\s*(?:group\s+)?")
 # A definite description that refers back to an actor by its head noun: "the division", "the organization's".
 # (the leading "[Tt]" before the look-behind lets the engine skip to the letters; a look-behind first would not)
-_DEFINITE = re.compile(r"[Tt](?<![\w-][Tt])he\s+(?P<head>division|brigade|battalion|regiment|corps|ministry|"
+_DEFINITE = re.compile(r"[Tt](?<![\w-][Tt])he\s+(?P<head>division|brigade|battalion|regiment|corps|ministry|coalition|"
                        r"organi[sz]ation|movement|group|faction)(?![\w-])")
 # any of "the division", "the brigade", ... in the lower-case text: one pass over it, not one per phrase
-_DEFINITE_LITS = re.compile("the (?:division|brigade|battalion|regiment|corps|ministry|organi|movement|group|faction)")
+_DEFINITE_LITS = re.compile("the (?:division|brigade|battalion|regiment|corps|ministry|coalition|organi|movement|group|"
+                            "faction)")
 # Heads a unit or office is named by ("the 4th Division" -> "the division"); the others stand for any armed or
 # political organisation named before ("Hizbullah" -> "the organization").
-_NAMED_HEADS = frozenset(("division", "brigade", "battalion", "regiment", "corps", "ministry"))
+_NAMED_HEADS = frozenset(("division", "brigade", "battalion", "regiment", "corps", "ministry", "coalition"))
 _ORG_KINDS = frozenset(("militia", "organisation", "party", "unit", "force", "unknown"))
 # An indefinite phrase with the same head introduces a new referent ("a monitoring group ... The group said").
 _INDEFINITE = r"(?<![\w-])(?:an?|another|one)\s+(?:[\w'’-]+\s+){{0,3}}{head}s?(?![\w-])"
@@ -292,8 +293,10 @@ class ActorFinder:
                 sponsor_words |= {a for a in [st.name, *st.aliases] if (st.name, a) not in self.force_alias
                                   and len(a) <= 20}
         self.sponsor_alt = _alt(sponsor_words)
-        self.force_re = re.compile(r"\s*(?:and\s+" + _alt(demonyms) + r"\s+)*[\"“”']?\s*" + _alt(lex.get("force_nouns", []))
-                                   + r"(?![\w-])", re.I)
+        # (a model designation may stand between: "Russian Il-76 transport aircraft", "Israeli F-35 jets")
+        self.force_re = re.compile(r"\s*(?:and\s+" + _alt(demonyms) + r"\s+)*[\"“”']?\s*(?:[A-Z][A-Za-z]*-?\d[\w-]*\s+)?"
+                                   r"(?:(?:transport|cargo|military|combat|reconnaissance|engineering|special|naval)\s+)?"
+                                   + _alt(lex.get("force_nouns", [])) + r"(?![\w-])", re.I)
         self.locative_re = re.compile(r"(?:^|[\s(])" + _alt(lex.get("locative", [])) + r"\s+(?:the\s+)?"
                                       r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                                       r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I)
@@ -867,8 +870,23 @@ class _Run:
                     return 0 if not e.from_date else 1     # undated reports: the long-standing reading
                 ok = (not e.from_date or date >= e.from_date) and (not e.until_date or date < e.until_date)
                 return 0 if ok else 1
-            entries.sort(key=lambda e: (in_time(e), e.kind == "state", e.kind == "collective"))
+            home = self._home_country()
+            # the reading in force on the report's date, then the one of the country the report is about ("the
+            # Interior Ministry" of an Iraqi report is Iraq's), then units before states and collectives
+            entries.sort(key=lambda e: (in_time(e), bool(home and e.country and e.country != home), e.kind == "state",
+                                        e.kind == "collective"))
         return entries[0]
+
+    def _home_country(self) -> str | None:
+        """The country most of the report's places lie in."""
+        if not hasattr(self, "_home_cache"):
+            counts: dict[str, int] = {}
+            for m in self.doc.places or ():
+                c = getattr(m.entity, "country", None)
+                if c:
+                    counts[c] = counts.get(c, 0) + 1
+            self._home_cache = max(sorted(counts), key=counts.__getitem__) if counts else None
+        return self._home_cache
 
     def _found_entries(self):
         if not hasattr(self, "_found_cache"):

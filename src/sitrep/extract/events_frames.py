@@ -56,6 +56,7 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
 _REL_THAT = re.compile(r"\bthat\s*$")
 # "struck what the military described as a depot": the verb names the target; it frames nothing.
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'’.-]+\s+){1,5}$", re.I)
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
 _ADDING_THAT = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:adding|saying|noting|explaining|stressing|claiming)\s+that\b", re.I)
 _NAMED_AS = re.compile(r"(?:described|identified|labell?ed|branded)\s+as\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|[:\"“]")
@@ -172,6 +173,8 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
         subj = _subject_before(text, rm.start(), lo)
         if subj is None:
             continue
+        if _AND_BEFORE.search(text, subj[0], rm.start()) and lex.trigger_re.search(text[subj[0]:rm.start()]):
+            continue         # "X ordered a ban on ..., and said ...": the subject's own act comes first, no frame
         before = text[max(lo, subj[0] - 40):subj[0]]
         if _REL_THAT.search(before) and lex.reporting_re.search(before) is None:
             continue         # "a truck that it said had been smuggled": a relative clause, not the report's frame

@@ -470,7 +470,8 @@ class KnowledgeBase:
         return out
 
     def check(self) -> list[str]:
-        """Problems in the data: parents that are not entries, aliases shared by two entries of one type."""
+        """Problems in the data: parents that are not entries, aliases shared by two entries of one type (except
+        successive actors and the same office of two countries)."""
         problems = []
         for a in self.actors.values():
             if a.parent and a.parent not in self.actors:
@@ -485,6 +486,9 @@ class KnowledgeBase:
                     if (a.until_date and b.from_date and a.until_date <= b.from_date) or \
                             (b.until_date and a.from_date and b.until_date <= a.from_date):
                         continue        # the same words for successive actors, resolved by the report's date
+                    if a.country and b.country and a.country != b.country and a.kind == b.kind == "unit":
+                        continue        # one office of two countries ("the Interior Ministry"), resolved by the
+                                        # country the report's places lie in
                 if len(names) > 1:
                     problems.append(f"alias key {k!r} shared by {t}s {sorted(names)}")
         return problems
