@@ -347,3 +347,10 @@ def test_the_interior_ministry_of_the_reports_country():
 def test_the_coalition_is_the_coalition_named_before(finder):
     doc = run(finder, "A base used by the U.S.-led coalition was attacked. The coalition raised the alert level.")
     assert texts(doc.actors, "Combined Joint Task Force – Operation Inherent Resolve")[-1] == "The coalition"
+
+
+def test_people_named_as_and_lay_speakers(finder):
+    doc = run(finder, "Two residents, named by relatives as Yasser Awad, 34, and his cousin Omar Awad, 19, were "
+                      "detained. The suspect, identified by the army as Abu Hafs al-Ansari, was captured. "
+                      "Hadi Naser, a resident of the village, said the army arrived at dawn.")
+    assert names(doc.persons) == {"Yasser Awad", "Omar Awad", "Abu Hafs al-Ansari", "Hadi Naser"}

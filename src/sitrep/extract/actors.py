@@ -360,6 +360,10 @@ class ActorFinder:
         self.appos_after_re = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?:{_NAME_CONNECT}{_NAME_TOKEN}){{1,3}}),\s+(?P<role>(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{self.roles_alt}\b[^,;.]{{0,90}})")
         # the part of an appos_after_re match from its comma to its role: a fast search (it begins with a literal)
         # that tells a sentence without any match
+        self.named_as_re = re.compile(
+            rf"\b(?:identified|named)\s+(?:by\s+[^,.;]{{1,50}}?\s+)?as\s+(?:(?:the|a|an)\s+)?(?P<name>{_NAME_TOKEN}"
+            rf"(?:{_NAME_CONNECT}{_NAME_TOKEN}){{1,3}})(?:,\s+\d{{1,3}},)?(?:\s+and\s+(?:his|her)\s+[a-z]+,?\s+"
+            rf"(?P<name2>{_NAME_TOKEN}(?:{_NAME_CONNECT}{_NAME_TOKEN}){{1,3}}))?")
         self.appos_comma_re = re.compile(rf",\s+(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{self.roles_alt}\b")
         self.appos_before_re = re.compile(rf"(?<![\w-])(?P<role>{self.roles_alt}(?:\s+(?:of|for|in|at|from)\s+[^,;]{{1,90}})?),\s+(?:(?P<title>{_alt(ranks + honorifics)})\s+)?(?P<name>{pname})(?=\s*[,.;)]|\s+(?:and|who|said|told|has|had|was|is|added|stated|explained)\b)")
         # sources
@@ -1352,6 +1356,16 @@ class _Run:
                     continue
                 start = m.start("title") if title else m.start("name")
                 found.append((start, m.start("name") + len(name), name, title, m.group("role"), m.start("role"), m.end("role")))
+        # "identified by the SDF as Abu Hafs al-Ansari", "named by relatives as Yasser Awad, 34, and his cousin Omar
+        # Awad": a person introduced by the name someone gives them
+        for s0, s1, heading in (segments if " as " in self.text else ()):
+            if heading or (self.text.find("identified", s0, s1) < 0 and self.text.find("named", s0, s1) < 0):
+                continue
+            for m in f.named_as_re.finditer(self.text, s0, s1):
+                for g in ("name", "name2"):
+                    name = self._trim_name(m.group(g)) if m.group(g) else None
+                    if name and len(name.split()) >= 2:
+                        found.append((m.start(g), m.start(g) + len(name), name, None, None, m.start(g), m.start(g)))
         found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         accepted = []
         for start, end, name, title, role, rs, re_ in found:
