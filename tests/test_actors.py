@@ -354,3 +354,11 @@ def test_people_named_as_and_lay_speakers(finder):
                       "detained. The suspect, identified by the army as Abu Hafs al-Ansari, was captured. "
                       "Hadi Naser, a resident of the village, said the army arrived at dawn.")
     assert names(doc.persons) == {"Yasser Awad", "Omar Awad", "Abu Hafs al-Ansari", "Hadi Naser"}
+
+
+def test_a_known_outlets_name_inside_a_longer_name_is_another_outlet(finder):
+    doc = run(finder, "A commander told Sharq Voice that the truck had been seized. The SDF-affiliated website Jazira "
+                      "Pulse named one of the detainees. Also Pentagon Press Secretary Pat Ryder confirmed the raid.")
+    assert "Al-Sharq" not in names(doc.sources) and "Al Jazeera" not in names(doc.sources)
+    assert "Jazira Pulse" in names(doc.sources)
+    assert "United States Department of Defense" in names(doc.sources)

@@ -122,6 +122,18 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
 _GROUP_GAP = re.compile(r"\s*(?:group\s+)?")
 # A definite description that refers back to an actor by its head noun: "the division", "the organization's".
 # (the leading "[Tt]" before the look-behind lets the engine skip to the letters; a look-behind first would not)
+# A capitalised word joined to a known outlet's name by a space makes a longer name ("Sharq Voice", "Rafidain
+# Monitor"); a determiner, a month or a weekday does not.
+_NAME_GOES_ON_AFTER = re.compile(r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                                 r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|TV|News)\b)"
+                                 r"[A-Z][a-z]+\b(?![-'’])")
+_NAME_GOES_ON_BEFORE = re.compile(r"(?<![.!?:;\"“] )\b(?!(?:The|A|An|On|In|At|By|Of|And|But|As|For|From|To|With|Iraqi|Syrian|"
+                                  r"Lebanese|Kurdish|Turkish|Iranian|Russian|Qatari|Saudi|Emirati|Israeli|American|"
+                                  r"Arab|Pro|Opposition|Also|However|Meanwhile|Separately|Earlier|Later|Then|Moreover|"
+                                  r"Furthermore|Finally|Yesterday|Today|Both|Its|Their|His|Her|This|That|These|Those|"
+                                  r"According|Citing|Quoting|Local|State|Official)\b)[A-Z][a-z]+ $")
+# An outlet named by its speaker's title, with the speaker's name after it: "Pentagon Press Secretary Pat Ryder".
+_SPEAKER_TITLE_END = re.compile(r"(?:[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Mm]inister|[Dd]irector|[Cc]hief)$")
 _DEFINITE = re.compile(r"[Tt](?<![\w-][Tt])he\s+(?P<head>division|brigade|battalion|regiment|corps|ministry|coalition|"
                        r"organi[sz]ation|movement|group|faction)(?![\w-])")
 # any of "the division", "the brigade", ... in the lower-case text: one pass over it, not one per phrase
@@ -817,6 +829,9 @@ class _Run:
                     self._maybe_statement(start, end, entry.name)
             elif reading.outlet is not None:
                 r = reading.outlet
+                if (_NAME_GOES_ON_AFTER.match(self.text, end) and not _SPEAKER_TITLE_END.search(self.text, start, end)) \
+                        or _NAME_GOES_ON_BEFORE.search(self.text, max(0, start - 30), start):
+                    continue     # "Jazira Pulse", "Rafidain Monitor": a longer name, another outlet (found by its form)
                 self.taken.append((start, end))
                 if self._outlet_is_source(start, end) and not self.kb.outlets[r.name].digest:
                     self.add_source_mention(start, end, self.outlet(r.name))
