@@ -335,3 +335,10 @@ def test_adding_that_carries_the_content_on_and_its_agent():
                    "adding that a new brigade headquarters would be set up in Tal Hamra.")
     assert [(c.type, [a.actor.name for a in c.actors if a.role == "agent"]) for c in found] == [
         ("movement", ["Northern Army"]), ("establishment", ["Northern Army"])]
+
+
+def test_a_bare_event_of_the_kind_just_told_is_that_actors():
+    found = claims("The Hawks Brigade is training 30 fighters in the use of drones in Tal Hamra. "
+                   "The article noted that a new course would be launched after the current one.")
+    assert [(c.type, [a.actor.name for a in c.actors]) for c in found] == [
+        ("training", ["Hawks Brigade"]), ("training", ["Hawks Brigade"])]

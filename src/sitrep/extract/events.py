@@ -487,6 +487,12 @@ class EventFinder:
                                           if any(ca.role == "agent" for ca in claims[j].actors)
                                           and doc.sentences[sent_of_claim[j]].paragraph >= s.paragraph - 1),
                                          claims[-1])
+                    elif claims and not s.heading and not claim.actors and not claim.places \
+                            and claims[-1].type == etype \
+                            and doc.sentences[sent_of_claim[-1]].paragraph >= s.paragraph - 1:
+                        # "a new course would be launched ...": an event of the same kind as the one just told,
+                        # saying neither who nor where, is that actor's
+                        src_claim = claims[-1]
                     if src_claim is not None:
                         for ca in src_claim.actors:
                             if ca.role == "agent" and all(x.actor.name != ca.actor.name for x in claim.actors):
