@@ -342,3 +342,10 @@ def test_a_bare_event_of_the_kind_just_told_is_that_actors():
                    "The article noted that a new course would be launched after the current one.")
     assert [(c.type, [a.actor.name for a in c.actors]) for c in found] == [
         ("training", ["Hawks Brigade"]), ("training", ["Hawks Brigade"])]
+
+
+def test_agreed_at_the_meetings_already_told_is_an_agreement():
+    found = claims("The Hawks Brigade and River Militia held two closed meetings in Tal Hamra.\n\n"
+                   "According to the sources, it was agreed at the meetings that the Hawks Brigade would send weapons "
+                   "to River Militia.")
+    assert [c.type for c in found] == ["meeting", "agreement"]

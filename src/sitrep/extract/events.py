@@ -436,6 +436,10 @@ class EventFinder:
             if not typed:
                 continue
             merged = self._group(text, typed)
+            if len(merged) > 1:
+                # "the agreement included ...", "it was agreed at the meetings": the agreement or meeting already
+                # told is no new event, and leaves the scope of the trigger before it whole
+                merged = [p for p in merged if not self._told_before(text, p, c0, claims, sent_of_claim, doc)] or merged
             # Scopes: from the boundary before each trigger to the boundary before the next one.
             bounds = [c0]
             for i in range(1, len(merged)):
@@ -537,9 +541,7 @@ class EventFinder:
                         _RELATIVE_LEAD.match(text[a:t0]) and _WHICH_OR_WHO.search(text[a:t0]):
                     self._merge(claims[sentence_claims[-1]], claim, text)
                     continue
-                if how == "noun" and etype in ("agreement", "meeting") and _DEFINITE.search(text, max(c0, t0 - 14), t0) \
-                        and any(c.type == etype and not doc.sentences[sent_of_claim[j]].heading
-                                for j, c in enumerate(claims)):
+                if self._told_before(text, (t0, t1, etype, how), c0, claims, sent_of_claim, doc):
                     continue     # "the agreement included ...": the agreement already told, not a new one
                 target = self._continues(doc, claims, sent_of_claim, si, claim, text, subj, t0)
                 if target is not None:
@@ -554,6 +556,15 @@ class EventFinder:
         # A claim that says neither who nor where cannot be placed on a map or tied to anyone: not recorded.
         doc.claims = [c for c in claims if c.actors or c.places]
         return doc
+
+    @staticmethod
+    def _told_before(text, trigger, c0, claims, sent_of_claim, doc) -> bool:
+        """Is the trigger a definite agreement or meeting noun ("the agreement", "the meetings") for one already told
+        in the body?"""
+        t0, _t1, etype, how = trigger[:4]
+        return how == "noun" and etype in ("agreement", "meeting") and \
+            _DEFINITE.search(text, max(c0, t0 - 14), t0) is not None and \
+            any(c.type == etype and not doc.sentences[sent_of_claim[j]].heading for j, c in enumerate(claims))
 
     @staticmethod
     def _affiliation_of(speakers: list[Mention], actors: _Index) -> list[Mention]:
