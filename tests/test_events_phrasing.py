@@ -346,6 +346,6 @@ def test_a_bare_event_of_the_kind_just_told_is_that_actors():
 
 def test_agreed_at_the_meetings_already_told_is_an_agreement():
     found = claims("The Hawks Brigade and River Militia held two closed meetings in Tal Hamra.\n\n"
-                   "According to the sources, it was agreed at the meetings that the Hawks Brigade would send weapons "
+                   "According to the sources, it was agreed at the meetings that military assistance would be extended "
                    "to River Militia.")
     assert [c.type for c in found] == ["meeting", "agreement"]
