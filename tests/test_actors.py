@@ -362,3 +362,12 @@ def test_a_known_outlets_name_inside_a_longer_name_is_another_outlet(finder):
     assert "Al-Sharq" not in names(doc.sources) and "Al Jazeera" not in names(doc.sources)
     assert "Jazira Pulse" in names(doc.sources)
     assert "United States Department of Defense" in names(doc.sources)
+
+
+def test_a_states_men_after_of_are_actors_and_damascus_metonyms(finder):
+    doc = run(finder, "A delegation of U.S. officers visited the command. Weapons were smuggled from Iran.",
+              published="2025-06-01")
+    assert names(doc.actors) == {"United States Armed Forces"}
+    doc = run(finder, "The SDF and officials of the government in Damascus are due to hold talks.",
+              published="2025-06-01")
+    assert "Syrian transitional government" in names(doc.actors)

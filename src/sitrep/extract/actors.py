@@ -924,10 +924,10 @@ class _Run:
         if entry.host:
             # the bare name of a host state is a place ("Yemen"); its other names are actors ("SAA")
             return not any(alias_key(r.alias) == alias_key(entry.name) for r in refs)
-        before = self.text[max(0, start - 60):start]
-        if self.f.locative_re.search(before):
-            return False
         after = self.text[end:end + 40]
+        before = self.text[max(0, start - 60):start]
+        if self.f.locative_re.search(before) and not self.f.force_re.match(after[1:] if after[:1] == "." else after):
+            return False     # "from Iran", "into Syria"; but "a delegation of U.S. officers" are the state's men
         surface = self.text[start:end]
         if not _POSS_END.search(surface) and self.f.place_noun_re.match(after):
             return False
