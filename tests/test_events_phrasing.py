@@ -327,6 +327,7 @@ def test_another_convoy_is_of_the_kind_of_the_convoy_before():
 
 def test_a_plural_noun_after_a_determiner_is_no_verb():
     assert claims("The recruits of the Hawks Brigade would work in 20-hour shifts in Tal Hamra.") == []
+    assert claims("Married Hawks Brigade recruits would earn more in Tal Hamra.") == []
     assert [c.type for c in claims("The Hawks Brigade recruits young men in Tal Hamra.")] == ["recruitment"]
 
 

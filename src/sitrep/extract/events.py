@@ -241,6 +241,7 @@ _SPEAKER_PRONOUN = re.compile(r"(?:^|\bthat\b|[\"“,])\s*(?:(?:on|in|last|this|
                               r"are|also|already|recently|then|later|reportedly|successfully)\s+)*$", re.I)
 # "..., a source said, adding that a new headquarters would be set up": a complement, not a relative clause
 _ADDING_THAT_BEFORE = re.compile(r"\b(?:adding|saying|noting|explaining|stressing)\s+that\b", re.I)
+_AUX_AFTER = re.compile(r"\s+(?:would|will|were|are|have|had|must|can|could|may|might|should)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|new|many|several|some|all)\s+$", re.I)
 _PRONOUNS = {"they", "we", "you", "i", "who", "which", "that"}
 
@@ -290,8 +291,9 @@ class EventFinder:
             if e is None:
                 continue
             m0, m1 = m.start(), m.end()
-            if low[-1] == "s" and not e.noun and " " not in low and _DETERMINER_BEFORE.search(text, max(s0, m0 - 12), m0):
-                continue     # "the recruits", "its supplies": a plural noun, not the verb's third person
+            if low[-1] == "s" and not e.noun and " " not in low and (
+                    _DETERMINER_BEFORE.search(text, max(s0, m0 - 12), m0) or _AUX_AFTER.match(text, m1)):
+                continue     # "the recruits", "married recruits would earn": a plural noun, not the verb's third person
             if not (e.noun or e.ing or e.lemma):
                 # a finite verb or a phrase, with no noun reading: an event wherever it stands
                 if e.verb:
