@@ -350,3 +350,12 @@ def test_agreed_at_the_meetings_already_told_is_an_agreement():
                    "According to the sources, it was agreed at the meetings that military assistance would be extended "
                    "to River Militia.")
     assert [c.type for c in found] == ["meeting", "agreement"]
+
+
+def test_a_meeting_in_the_lead_and_its_detail_are_one_meeting():
+    found = claims("The commander of the Hawks Brigade on Saturday met with a delegation in Tal Hamra.\n"
+                   "Hawks Brigade commander Abu Omar and his deputy met with the chair of the committee in Al-Qasr.")
+    assert [c.type for c in found] == ["meeting"]
+    found = claims("The Hawks Brigade met River Militia in Tal Hamra on Saturday.\n"
+                   "The Hawks Brigade met the Northern Army in Al-Qasr on Sunday.")
+    assert [c.type for c in found] == ["meeting", "meeting"]

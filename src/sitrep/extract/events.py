@@ -1003,11 +1003,13 @@ class EventFinder:
                 claim_names = ({x.actor.name for x in claim.actors}, {x.place.name for x in claim.places})
             shared = len({x.actor.name for x in prev.actors} & claim_names[0]) + \
                 len({x.place.name for x in prev.places} & claim_names[1])
-            if shared >= 2 and not _NEW_EVENT.search(subj[:80]) and s.paragraph - ps.paragraph <= 1 \
+            # (a meeting told in a lead and detailed in the very next sentence shares one participant at least)
+            needed = 1 if claim.type == "meeting" and sent_of_claim[j] == si - 1 else 2
+            if shared >= needed and not _NEW_EVENT.search(subj[:80]) and s.paragraph - ps.paragraph <= 1 \
                     and prev.type == claim.type and sent_of_claim[j] != si:
                 if own_date is None:
                     own_date = any(s.start <= m.start < t0 and m.entity.value for m in doc.dates)
-                if not own_date:
+                if not own_date and not (needed == 1 and any(s.start <= m.start < s.end for m in doc.dates)):
                     return j
         return None
 
