@@ -78,7 +78,6 @@ _HAVE_AFTER = re.compile(r"\s+have\b")
 _HABITUAL_TO = re.compile(r"\b(?:used|continued|began|started|managed|went|came)\s+to\s*$", re.I)
 _INTENTION_NOUN_TO = Guarded(re.compile(r"\b(?:the\s+)?(?:intention|plans?|decision|preparations?|attempts?|efforts?)\s+(?:to|for)\s+\W?$",
                            re.I), ("intention", "plan", "decision", "preparation", "attempt", "effort"), fold=True)
-_CONVEYANCE_WORD = re.compile(r"\b(?:buses|vehicles|plane|aircraft|helicopter|trucks|load|cargo)\b", re.I)
 # A finite verb still to come in the clause: after "its units deployed in the Badia", "had been placed" says the
 # participle only described the units.
 _FINITE_AHEAD = re.compile(r"[^,;:()]{0,60}?\b(?:had|has|have|was|were|is|are|would|will)\b", re.I)
@@ -97,9 +96,6 @@ _FIRED_PROJECTILE = re.compile(r"\b(?:rockets?|missiles?|shells?|mortars?|projec
 _ADDRESSEE_TO = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:not\s+)?to\s+[a-z]", re.I)
 # Words for a column of vehicles, that carry people or goods: what they are made of decides.
 _CONTAINER = re.compile(r"convoys?|columns?", re.I)
-# A convoy or a vehicle just before "met": vehicles meeting on a road make no meeting ("the convoy met another convoy").
-_VEHICLE_SUBJECT = re.compile(r"\b(?:convoys?|patrols?|columns?|vehicles?|trucks?|buses|planes?|aircraft|"
-                              r"helicopters?)\s+(?:\w+\s+)?$", re.I)
 
 
 _OBJECT_END = re.compile(r"\b(?:from|to|into|through|via|in|at|near|toward|towards|across|along|on|under|after|"
@@ -213,15 +209,10 @@ _DESCRIBABLE = {"training", "recruitment", "establishment", "meeting"}
 _BY_AFTER = re.compile(r"\s+by\b")
 _NOUN_PHRASE_END = re.compile(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+$", re.I)
 _ADJECTIVAL = re.compile(r"\b(?:newly|recently|freshly|previously|already)\s+$", re.I)
-# Whom a visit is paid to: an office or a command is met, not travelled to.
-_HOSTS = re.compile(r"\b(?:command|headquarters|office|offices|ministry|leadership|council|governor|governorate\s+building|"
-                    r"municipality|embassy|consulate|officials|commanders?|leaders?)\b", re.I)
 _CHECKPOINT = re.compile(r"checkpoints?", re.I)
 _ENLIST_COMPLEMENT = re.compile(r"[^.;:]{0,70}?\bto\s+(?:enlist|join\s+(?:the|its|their)\s+ranks|volunteer|register|sign\s+up|"
                                 r"report\s+for\s+(?:military\s+)?service|join\s+(?:the\s+)?[\w'’ -]{0,30}?(?:Brigade|"
                                 r"Division|Force|Forces|Army|army|units?|battalions?))\b")
-_LEFT_NOT_MOTION = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:dead|killed|wounded|injured|homeless|behind|unanswered|open|"
-                              r"intact|unclear|empty|untouched)\b", re.I)
 _CONVERSION = re.compile(r"\b(turn(?:s|ed|ing)?|transform(?:s|ed|ing)?|convert(?:s|ed|ing)?|made|make|making)\s+"
                          r"(?:[\w'’-]+\s+){1,6}?into\b", re.I)
 _FIRST = itemgetter(0)
@@ -370,7 +361,7 @@ class EventFinder:
                 if _AUX_ONLY.fullmatch(rest) and not carried:
                     carried = _CARRIED_LOAD.search(theme)
         if "seizure" in types and text[t0:t1].lower().startswith(("entered", "had entered")) and (
-                lex.materiel_re.search(subj) or _CONVEYANCE_WORD.search(subj) or _CONTAINER.search(subj)):
+                lex.materiel_re.search(subj) or lex.conveyance_re.search(subj) or _CONTAINER.search(subj)):
             types, default = ["movement"], "movement"   # "a convoy of trucks had entered Syria": a column moving in
         if "seizure" in types:
             head = _HEAD_CUT.split(theme, 1)[0]     # "two fighters of the X Brigade": the fighters are taken
@@ -735,7 +726,8 @@ class EventFinder:
                     (pm := _POSSESSED_NOUN_END.search(text, max(c0, t0 - 40), t0)) and \
                     lex.personnel_re.search(pm.group(1)) and _FINITE_AHEAD.match(text, t1, c1):
                 continue     # "its units deployed in the Badia had been placed on alert": a description
-            if etype == "meeting" and how.startswith("verb") and _VEHICLE_SUBJECT.search(text, max(c0, t0 - 40), t0):
+            if etype == "meeting" and how.startswith("verb") and \
+                    lex.vehicle_subject_re.search(text, max(c0, t0 - 40), t0):
                 continue
             if etype == "establishment" and (fm := lex.facility_re.search(text, t1, min(c1, t1 + 70))) and \
                     _CHECKPOINT.fullmatch(fm.group()):
@@ -743,15 +735,15 @@ class EventFinder:
             if etype == "directive" and _ENLIST_COMPLEMENT.match(text, t1, c1):
                 etype = "recruitment"    # "calling on men aged 18 to 30 to enlist"
             if etype in _MOTION and word.startswith(("left", "leav")):
-                if _LEFT_NOT_MOTION.match(text, t1, c1) or _DEFINITE.search(text, max(c0, t0 - 10), t0) or not (
+                if lex.left_state_re.match(text, t1, c1) or _DEFINITE.search(text, max(c0, t0 - 10), t0) or not (
                         actors.within(max(c0, t0 - 80), t0) or lex.personnel_re.search(text, max(c0, t0 - 80), t0)
-                        or _CONVEYANCE_WORD.search(text, max(c0, t0 - 80), t0)):
+                        or lex.conveyance_re.search(text, max(c0, t0 - 80), t0)):
                     continue     # "left two dead", "the left bank", or nobody said to be leaving
             if etype == "meeting" and word.startswith("visit"):
                 nxt = text[t1:min(c1, t1 + 70)]
                 near = places.within(t1, min(c1, t1 + 40))
                 if _POSITIONS_AFTER.match(nxt) or near and not actors.within(t1, near[0].start) \
-                        and not _HOSTS.search(text, t1, near[0].start):
+                        and not lex.host_re.search(text, t1, near[0].start):
                     etype = "movement"     # "visited positions", "visited Al-Bukamal"; not "visited the command in Tyre"
                 elif not (actors.within(t1, min(c1, t1 + 70)) or persons.within(t1, min(c1, t1 + 70))
                           or _BY_OR_OF_END.search(text[t1:t1 + 4])):
@@ -982,7 +974,7 @@ class EventFinder:
                         not self.lex.personnel_re.search(text[max(0, t0 - len(subj)):first.mention.start]):
                     anaphoric = False
                 elif not self.lex.personnel_re.search(rest) and not self.lex.materiel_re.search(rest) and \
-                        not _CONVEYANCE_WORD.search(rest):
+                        not self.lex.conveyance_re.search(rest):
                     anaphoric = False
         claim_names = own_date = None
         for j in range(len(claims) - 1, -1, -1):

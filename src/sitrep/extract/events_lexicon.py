@@ -521,6 +521,14 @@ class Lexicon:
         self.facility_re = alternation(th["facilities"])
         self.captive_re = alternation(th["captives"])
         self.vehicle_re = alternation(th["vehicles"])
+        words = {k: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in th[k])
+                 for k in ("conveyances", "vehicle_subjects", "hosts", "left_states")}
+        self.conveyance_re = re.compile(rf"\b(?:{words['conveyances']})\b", re.I)
+        # a vehicle just before the verb, an adjective or so between
+        self.vehicle_subject_re = re.compile(rf"\b(?:{words['vehicle_subjects']})\s+(?:\w+\s+)?$", re.I)
+        self.host_re = re.compile(rf"\b(?:{words['hosts']})\b", re.I)
+        # "left" then up to three words, then what it leaves behind
+        self.left_state_re = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{words['left_states']})\b", re.I)
         self.attack_object_re = alternation(th["attack_objects"])
 
         eq = _load("equipment.yaml")
