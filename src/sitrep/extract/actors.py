@@ -127,11 +127,12 @@ _GROUP_GAP = re.compile(r"\s*(?:group\s+)?")
 _NAME_GOES_ON_AFTER = re.compile(r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                                  r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|TV|News)\b)"
                                  r"[A-Z][a-z]+\b(?![-'’])")
-_NAME_GOES_ON_BEFORE = re.compile(r"(?<![.!?:;\"“] )\b(?!(?:The|A|An|On|In|At|By|Of|And|But|As|For|From|To|With|Iraqi|Syrian|"
-                                  r"Lebanese|Kurdish|Turkish|Iranian|Russian|Qatari|Saudi|Emirati|Israeli|American|"
+# (before it: a capitalised word that is neither a function word that may open a sentence nor a demonym, which the
+# caller looks up in the knowledge base: "the Qatari Al Jazeera" is Al Jazeera)
+_NAME_GOES_ON_BEFORE = re.compile(r"(?<![.!?:;\"“] )\b(?!(?:The|A|An|On|In|At|By|Of|And|But|As|For|From|To|With|Kurdish|"
                                   r"Arab|Pro|Opposition|Also|However|Meanwhile|Separately|Earlier|Later|Then|Moreover|"
                                   r"Furthermore|Finally|Yesterday|Today|Both|Its|Their|His|Her|This|That|These|Those|"
-                                  r"According|Citing|Quoting|Local|State|Official)\b)[A-Z][a-z]+ $")
+                                  r"According|Citing|Quoting|Local|State|Official)\b)(?P<word>[A-Z][a-z]+) $")
 # An outlet named by its speaker's title, with the speaker's name after it: "Pentagon Press Secretary Pat Ryder".
 _SPEAKER_TITLE_END = re.compile(r"(?:[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Mm]inister|[Dd]irector|[Cc]hief)$")
 _DEFINITE = re.compile(r"[Tt](?<![\w-][Tt])he\s+(?P<head>division|brigade|battalion|regiment|corps|ministry|coalition|"
@@ -830,7 +831,8 @@ class _Run:
             elif reading.outlet is not None:
                 r = reading.outlet
                 if (_NAME_GOES_ON_AFTER.match(self.text, end) and not _SPEAKER_TITLE_END.search(self.text, start, end)) \
-                        or _NAME_GOES_ON_BEFORE.search(self.text, max(0, start - 30), start):
+                        or ((nb := _NAME_GOES_ON_BEFORE.search(self.text, max(0, start - 30), start)) is not None
+                            and word_key(nb.group("word")) not in self.kb.demonyms):
                     continue     # "Jazira Pulse", "Rafidain Monitor": a longer name, another outlet (found by its form)
                 self.taken.append((start, end))
                 if self._outlet_is_source(start, end) and not self.kb.outlets[r.name].digest:

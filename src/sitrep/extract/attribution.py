@@ -24,7 +24,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from sitrep.extract.actors import LOCATED_PREFIX
-from sitrep.extract.dates import parse_expression, resolve, to_date
+from sitrep.extract.dates import count_word, parse_expression, resolve, to_date
 from sitrep.extract.events_frames import _proper_name, find_frame
 from sitrep.extract.events_lexicon import lexicon
 from sitrep.extract.model import Claim, DateValue, Doc, Mention, Outlet, SourceChain, Span
@@ -51,21 +51,22 @@ _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:i|ian|ese|ish))\s+(?=[A-Z])")
 _BYLINE = re.compile(r"^[ \t]*By\s+(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,4})[ \t]+(?:staff(?:[ \t]+writers?)?|"
                      r"correspondents?|reporters?|newsroom)[ \t]*$", re.M)
 _TOLD = re.compile(r"\b(?:told|tells|said|say|says|speaking\s+to)\b", re.I)
-# "the same day", "later that day": the day of the event last told.
+# "since 2018": where a period starts, not the date of an event in it
 _PERIOD_START = re.compile(r"since\b", re.I)
 # "a day after", "two days after", "a week after" between a dated clause and the event it dates back from
 _DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|six|the)\s+(days?|weeks?)\s+after\s+(?:[^,;.]{0,50})$", re.I)
-_DAYS_WORDS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # What may stand before an entry's opening date: an item number, a bullet, "On".
 _ENTRY_LEAD = re.compile(r"[\s\d.()•*·–—-]*(?:on\s+)?", re.I)
 # A digest's entry head: a time or a day, then the name of the channel whose post follows ("07:12 | Nabd al-Muqawama",
 # "14:50 | Harakat al-Nujaba (official)", "Zagros Line / Kata'ib Hezbollah military media").
-_ENTRY_HEAD = re.compile(r"\s*(?:\d{1,2}[:.]\d\d|\d{1,2}/\d{1,2})\s*[|–—-]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}-)?[\w'’.-]+){0,5}?)"
+_ENTRY_HEAD = re.compile(r"\s*(?:\d{1,2}[:.]\d\d|\d{1,2}/\d{1,2})\s*[|–—-]\s*"
+                         r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}-)?[\w'’.-]+){0,5}?)"
                          r"(?:\s*\((?:official|unofficial|supporters?)\)|\s+(?:supporters|fans|official))?(?:\s*/.*)?\s*")
 # A person, not a body, as the speaker: "an Asayish official", "two security officials in Sinjar", "a PMF commander".
 _INDIVIDUAL = re.compile(r"(?:an?|one|two|three|four|several|some)\s+(?:[\w'’.-]+\s+){0,4}?(?:officials?|commanders?|officers?|"
                          r"members?|fighters?|residents?|participants?|witness(?:es)?|soldiers?|doctors?|activists?)\b",
                          re.I)
+# "the same day", "later that day": the day of the event last told.
 _SAME_DAY = re.compile(r"\b(?:same|that)\s+day\b", re.I)
 # A bare "later" before the trigger ("officers later met ..."), not "later this month", "ten days later".
 _LATER = re.compile(r"\blater\b(?!\s+(?:this|that|in|on|the)\b)", re.I)
@@ -187,8 +188,8 @@ class Attributor:
             if speaker_spans:
                 named = None
                 publisher = (self._publisher or "").lower()
-                stext0 = " ".join(text[a:b] for a, b in speaker_spans)
-                individual = _INDIVIDUAL.match(stext0.strip())
+                stext = " ".join(text[a:b] for a, b in speaker_spans)
+                individual = _INDIVIDUAL.match(stext.strip())
                 for a, b in (() if individual else speaker_spans):
                     # The head of the speaker phrase is its last outlet ("the independent website Valley Post");
                     # the publisher itself is never the cited outlet.
@@ -217,7 +218,6 @@ class Attributor:
                             doc.sources.append(named)
                             break
                 nctx = ctx.copy()     # a new frame inherits the running context, across paragraphs too
-                stext = " ".join(text[a:b] for a, b in speaker_spans)
                 if named is not None:
                     ent = named.entity
                     outlet = ent if isinstance(ent, Outlet) else Outlet(name=ent.name, kind="statement")
@@ -417,7 +417,8 @@ class Attributor:
             ba = _DAYS_AFTER.search(doc.text, max(lo, t - 60), t)
             if ba and value.value and value.precision == "day" and m.start < ba.start():
                 # "Reinforcements arrived on Monday, a day after militants attacked ...": the attack is the day before
-                days = _DAYS_WORDS.get(ba.group(1).lower(), 1) * (7 if ba.group(2).lower().startswith("week") else 1)
+                n = 1 if ba.group(1).lower() == "the" else count_word(ba.group(1))
+                days = n * (7 if ba.group(2).lower().startswith("week") else 1)
                 value = DateValue((to_date(value.value) - dt.timedelta(days=days)).isoformat(), "day", "previous event")
             claim.date = value
             claim.fields["date"] = Span(m.start, m.end, m.text)

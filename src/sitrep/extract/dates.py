@@ -114,7 +114,8 @@ def _month(text: str) -> int:
     return _MONTHS[text.lower().rstrip(".")]
 
 
-def _num(text: str) -> int:
+def count_word(text: str) -> int:
+    """The number a count word or numeral stands for ("a", "two", "3"; "a couple of" is 2)."""
     text = re.sub(r"\s+", " ", text.lower())
     return int(text) if text.isdigit() else _NUMBER_WORDS.get(text, 2)
 
@@ -162,7 +163,7 @@ def _expr_from_match(m: re.Match) -> DateExpr | None:
             return DateExpr("offset", days=1, relative=True)
         return DateExpr("offset", days=0, relative=True)
     if kind == "n_days":
-        n = _num(g("nd_n"))
+        n = count_word(g("nd_n"))
         return DateExpr("offset", days=n if g("nd_d").lower() == "later" else -n, relative=True)
     if kind == "few_days":
         return DateExpr("month_rel", days=0, precision="month", relative=True)
@@ -174,7 +175,7 @@ def _expr_from_match(m: re.Match) -> DateExpr | None:
     if kind == "n_weeks":
         if g("nw_n2"):
             return DateExpr("month_rel", days=0, precision="month", relative=True)
-        n = _num(g("nw_n"))
+        n = count_word(g("nw_n"))
         return DateExpr("week", days=7 * n * (1 if g("nw_d").lower() == "later" else -1), precision="week",
                         relative=True)
     if kind == "rel_month":

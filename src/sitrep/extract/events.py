@@ -322,11 +322,11 @@ class EventFinder:
                     out.append((m0, m1, e, "noun"))
         # "turn the building into a post": a conversion with its object between the verb and "into"
         conversion = lex.entries.get("turned into")
-        if conversion is not None and "into" in text[a:b]:
-            for cm in _CONVERSION.finditer(text, a, b):
-                if not any(t[0] <= cm.start() < t[1] for t in out):
-                    out.append((cm.start(), cm.end(1), conversion, "verb"))
-            out.sort(key=_FIRST)
+        if conversion is not None and text.find("into", a, b) >= 0:
+            found = [(cm.start(), cm.end(1), conversion, "verb") for cm in _CONVERSION.finditer(text, a, b)
+                     if not any(t[0] <= cm.start() < t[1] for t in out)]
+            if found:
+                out = sorted(out + found, key=_FIRST)
         return out
 
     # ---- typing --------------------------------------------------------------------------------------------------
@@ -347,6 +347,7 @@ class EventFinder:
         carried = _CARRIED_LOAD.search(subj + " " + obj)
         # In the passive, what is moved, handed over or captured is the subject ("three trucks of ammunition had
         # been handed over by the IRGC", "the suspect was captured").
+        word = text[t0:t1].lower()
         theme = obj
         passive = _PASSIVE_AUX_BEFORE.search(text, max(lo, t0 - 25), t0) is not None
         if passive:
@@ -356,23 +357,24 @@ class EventFinder:
                 pass
             if cut3 is not None:
                 rest = theme[cut3.end():]
-                # "trucks carrying ammunition that had been sent": the relative clause's subject is what it follows
-                theme = theme[max(0, cut3.start() - 80):cut3.start()] if _AUX_ONLY.fullmatch(rest) else rest
-                if _AUX_ONLY.fullmatch(rest) and not carried:
-                    carried = _CARRIED_LOAD.search(theme)
-        if "seizure" in types and text[t0:t1].lower().startswith(("entered", "had entered")) and (
+                if _AUX_ONLY.fullmatch(rest):
+                    # "trucks carrying ammunition that had been sent": the relative clause's subject is what it follows
+                    theme = theme[max(0, cut3.start() - 80):cut3.start()]
+                    carried = carried or _CARRIED_LOAD.search(theme)
+                else:
+                    theme = rest
+        if "seizure" in types and word.startswith(("entered", "had entered")) and (
                 lex.materiel_re.search(subj) or lex.conveyance_re.search(subj) or _CONTAINER.search(subj)):
             types, default = ["movement"], "movement"   # "a convoy of trucks had entered Syria": a column moving in
         if "seizure" in types:
             head = _HEAD_CUT.split(theme, 1)[0]     # "two fighters of the X Brigade": the fighters are taken
-            if text[t0:t1].lower().startswith(("captur", "seiz")) and lex.captive_re.search(head) and \
-                    not lex.facility_re.search(head):
+            if word.startswith(("captur", "seiz")) and lex.captive_re.search(head) and not lex.facility_re.search(head):
                 return "arrest"
-            if text[t0:t1].lower().startswith(("hand", "handover")) and lex.vehicle_re.search(theme):
+            if word.startswith("hand") and lex.vehicle_re.search(theme):
                 return "transfer"    # "handed over twelve armoured vehicles": materiel given, not ground
             if not lex.materiel_re.search(theme):
                 return "seizure"
-        if text[t0:t1].lower().startswith(("evacuat", "vacat")) and lex.facility_re.search(obj):
+        if word.startswith(("evacuat", "vacat")) and lex.facility_re.search(obj):
             return "movement"    # "evacuated headquarters and weapons depots": those who held them left
         for zone in ([carried.group(1)] if carried else []) + ([theme, obj] if passive else [obj, subj]):
             pm = lex.personnel_re.search(zone)
@@ -430,8 +432,8 @@ class EventFinder:
                 continue
             merged = self._group(text, typed)
             if len(merged) > 1:
-                # "the agreement included ...", "it was agreed at the meetings": the agreement or meeting already
-                # told is no new event, and leaves the scope of the trigger before it whole
+                # "it was agreed at the meetings": the meeting already told leaves the scope of the trigger before it
+                # whole (a lone one is dropped below, after it has had its say in the event it elaborates)
                 merged = [p for p in merged if not self._told_before(text, p, c0, claims, sent_of_claim, doc)] or merged
             # Scopes: from the boundary before each trigger to the boundary before the next one.
             bounds = [c0]

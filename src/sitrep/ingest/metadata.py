@@ -101,6 +101,24 @@ _SERIAL_TITLE = re.compile(r"^(?P<org>[A-Z][^-–—:|]{2,60}?)\s*[-–—:|]\s*
                            r"Digest|Round-?up|Newsletter|Sitrep|Monitor|Review)\b")
 
 
+# Parts of a header line that say nothing but where and which issue: a domain, an issue or reference number, a
+# validity time, a distribution note, a label with its value gone.
+_META_SEGMENT = re.compile(r"^(?:(?:valid\s+)?as\s+of\b|issue\b|no\.|(?:brief|bulletin|report|advisory|dispatch|log|"
+                           r"release|press\s+release)\s+(?:no\.?|ref\w*|HRP|[A-Z]{2,}[-/\d])|advisory\s+\S+\d|"
+                           r"(?:log\s+)?ref(?:erence)?\b|distribution\b|(?:last\s+)?updated\b|issued\b|"
+                           r"date\s+of\s+publication\b|week\s+ending\b|\(?[A-Z][a-z]+\s+time\)?$|local\s+time\b|"
+                           r"(?:GMT|UTC)[+-]?\d*$|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$|"
+                           r"published\b|posted\b|by\s+our\b|(?:www\.)?[\w-]+\.(?:example|com|org|net|info|io|co|uk|sy|"
+                           r"iq|lb|tr|ir|news)(?:/\S*)?$)", re.I)
+# A label that says the date on its line is the report's own: it wins over a date in the headline.
+_DATE_LABEL = re.compile(r"\b(?:published|publication\s+date|date\s+of\s+publication|issued|released|posted|"
+                         r"date)\s*:", re.I)
+# Separators of the parts of a header line ("Analysis | Harbour Point Institute", "Al-Sajour News Network - Office of
+# the Eastern Countryside", "Riverline Monitoring Unit (RMU) - Field Desk").
+_HEADER_SPLIT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+|\s*\|\s*")
+_ACRONYM_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)\s*$")
+_PRESS_OFFICE = re.compile(r"^(?:(?:Public\s+Affairs|Press|Media|Information|Communications?)\s+Office|Office\s+of\s+the\s+"
+                           r"(?:Spokesperson|Spokesman|Press\s+Secretary))$", re.I)
 _TAG_LINE = re.compile(r"[A-Z][a-z]+(?:\s*[-,|/·]\s*[A-Z][a-z]+){1,5}")
 _BULLET_LINE = re.compile(r"\s*(?:[-•*·]|\d+[.)])\s+")
 _CREDIT_LINE = re.compile(r"(?:summari[sz]ed|translated|compiled|edited|prepared|written)\b[^.]{0,80}\bby\b", re.I)
@@ -222,23 +240,6 @@ def _metadata_line(line: str) -> str | None:
     return None
 
 
-# Parts of a header line that say nothing but where and which issue: a domain, an issue or reference number, a
-# validity time, a distribution note, a label with its value gone.
-_META_SEGMENT = re.compile(r"^(?:(?:valid\s+)?as\s+of\b|issue\b|no\.|(?:brief|bulletin|report|advisory|dispatch|log|"
-                           r"release|press\s+release)\s+(?:no\.?|ref\w*|HRP|[A-Z]{2,}[-/\d])|advisory\s+\S+\d|"
-                           r"(?:log\s+)?ref(?:erence)?\b|distribution\b|(?:last\s+)?updated\b|issued\b|date\s+of\s+publication\b|"
-                           r"week\s+ending\b|\(?[A-Z][a-z]+\s+time\)?$|local\s+time\b|(?:GMT|UTC)[+-]?\d*$|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$|"
-                           r"published\b|posted\b|by\s+our\b|(?:www\.)?[\w-]+\.(?:example|com|org|net|info|io|co|uk|sy|"
-                           r"iq|lb|tr|ir|news)(?:/\S*)?$)", re.I)
-# A label that says the date on its line is the report's own: it wins over a date in the headline.
-_DATE_LABEL = re.compile(r"\b(?:published|publication\s+date|date\s+of\s+publication|issued|released|posted|"
-                         r"date)\s*:", re.I)
-# Separators of the parts of a header line ("Analysis | Harbour Point Institute", "Al-Sajour News Network - Office of
-# the Eastern Countryside", "Riverline Monitoring Unit (RMU) - Field Desk").
-_HEADER_SPLIT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+|\s*\|\s*")
-_ACRONYM_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)\s*$")
-
-
 def _header_publisher(lines: list[tuple[int, int, str]], skip: set[int]) -> str | None:
     """The publisher named by a header line above the body: a part of the line that is an organisation's name
     ("Analysis | Harbour Point Institute for Security Studies", "Hawran Documentation Network (HDN)")."""
@@ -252,10 +253,6 @@ def _header_publisher(lines: list[tuple[int, int, str]], skip: set[int]) -> str 
                     return _ACRONYM_TAIL.sub("", lines[i - 1][2])   # the office of the body named on the line above
                 return part
     return None
-
-
-_PRESS_OFFICE = re.compile(r"^(?:(?:Public\s+Affairs|Press|Media|Information|Communications?)\s+Office|Office\s+of\s+the\s+"
-                           r"(?:Spokesperson|Spokesman|Press\s+Secretary))$", re.I)
 
 
 def parse_footnote(number: int, body: str, start: int, end: int) -> Footnote:
@@ -315,11 +312,12 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
             top_meta.add(i)
             if masthead and masthead_name is None:
                 masthead_name = masthead
-            if meta.published is None or not labelled and _DATE_LABEL.search(line):
+            has_label = _DATE_LABEL.search(line) is not None
+            if meta.published is None or not labelled and has_label:
                 found = find_date(line)
                 if found:
                     meta.published = found[0]
-                    labelled = bool(_DATE_LABEL.search(line))
+                    labelled = has_label
             d = _DISPATCH.search(line)
             if d and meta.dispatch is None:
                 meta.dispatch = re.sub(r"\s+", " ", d.group(1))
@@ -336,17 +334,15 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
     for i, (s, e, line) in enumerate(lines[:6]):
         if i in top_meta or any(r.match(line) for r in line_rules):
             continue
-        if (_section_label(line) or _TAG_LINE.fullmatch(line)) and i + 1 < len(lines) \
-                and len(lines[i + 1][2].split()) >= 3 and not _BULLET_LINE.match(lines[i + 1][2]):
-            top_meta.add(i)      # "Live", "Profile", "Iraq - Syria - Lebanon": a section or tags, not the headline
+        section = _section_label(line)
+        nxt_line = lines[i + 1][2] if i + 1 < len(lines) else ""
+        before_bullets = _BULLET_LINE.match(nxt_line) is not None
+        if section and before_bullets or _BULLET_LINE.match(line):
+            break                # "Key points" over its bullets, or a bullet: the body, with no headline of its own
+        if (section or _TAG_LINE.fullmatch(line)) and not before_bullets and len(nxt_line.split()) >= 3 \
+                or _CREDIT_LINE.match(line):
+            top_meta.add(i)      # "Live", "Iraq - Syria - Lebanon", "Translated from Persian by the desk"
             continue
-        if _section_label(line) and i + 1 < len(lines) and _BULLET_LINE.match(lines[i + 1][2]):
-            break                # "Key points" over its bullets: the body begins, with no headline of its own
-        if _BULLET_LINE.match(line) or _CREDIT_LINE.match(line):
-            if _CREDIT_LINE.match(line):
-                top_meta.add(i)  # "Summarised and translated from Persian by the desk": a credit line
-                continue
-            break                # the body's points: the report has no headline of its own
         # A headline rarely closes with a period; a long first line that does is already the body.
         if len(line) <= 300 and not (line.endswith((".", "”", '"')) and len(line.split()) > 15):
             meta.title = line
