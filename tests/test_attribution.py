@@ -260,3 +260,47 @@ def test_parenthetical_frame_after_a_time_phrase_and_state_media_as_outlet():
     first, second, third = doc.claims
     assert second.source.name == "Valley Post" and second.date.value == "2024-03-10"
     assert third.source.name == "Ruritanian state media"
+
+
+def test_statement_with_a_relative_clause_is_a_trailing_frame():
+    # "that blamed ..." qualifies the statement; the event before the frame is the content
+    doc = doc_of("The drone hit a truck near Al-Qasr late on Tuesday, killing two Hawks Brigade members, "
+                 "the Northern Army said in a statement that blamed the Hawks Brigade.")
+    (c,) = doc.claims
+    assert c.type == "attack" and c.source.outlet.name == "Northern Army" and c.source.outlet.kind == "statement"
+
+
+def test_according_to_set_off_by_commas_with_an_apposition_after_it():
+    doc = doc_of("The Northern Army shelled the outskirts of Al-Qasr overnight, according to Valley Post, a monitoring "
+                 "group, which reported damage to a power line but no casualties.")
+    (c,) = doc.claims
+    assert c.source.outlet.name == "Valley Post"
+
+
+def test_citing_after_the_frame_verb_keeps_the_speaker():
+    doc = doc_of("The Northern Army flew two air-defence systems into Al-Qasr on Monday, Valley Post said, citing "
+                 "sources at the airport.")
+    (c,) = doc.claims
+    assert c.source.outlet.name == "Valley Post"
+
+
+def test_relative_clause_after_the_source_is_not_a_frame():
+    doc = doc_of("A drone reportedly struck a Northern Army position near Al-Qasr, according to the channel Valley Post, "
+                 "which posted a photo of smoke rising behind the trees.")
+    (c,) = doc.claims
+    assert c.type == "attack" and c.source.outlet.name == "Valley Post"
+
+
+def test_the_official_told_of_before_is_the_publishers_own_sourcing():
+    doc = doc_of("The Hawks Brigade left Al-Qasr before dawn, the official of the local council told Test Monitor.\n\n"
+                 "The Northern Army met Hawks Brigade commanders in Wadi Town on Tuesday, the official said.")
+    first, second = doc.claims
+    assert first.source.outlet is None and second.source.outlet is None
+    assert second.source.publisher == "Test Monitor"
+
+
+def test_both_sides_speak_for_the_parties_of_the_claim():
+    doc = doc_of("The Northern Army and the Hawks Brigade have agreed to stop firing along the river from 20:00, "
+                 "both sides said in near-identical statements.")
+    (c,) = doc.claims
+    assert c.type == "agreement" and c.source.outlet.name == "Northern Army"

@@ -359,3 +359,13 @@ def test_a_meeting_in_the_lead_and_its_detail_are_one_meeting():
     found = claims("The Hawks Brigade met River Militia in Tal Hamra on Saturday.\n"
                    "The Hawks Brigade met the Northern Army in Al-Qasr on Sunday.")
     assert [c.type for c in found] == ["meeting", "meeting"]
+
+
+def test_gapped_verbs_with_a_long_object():
+    # the verb and the word that completes it are apart: "turned X into", "traded X fire"
+    (c,) = claims("The Hawks Brigade has turned the former agricultural school on the northern edge of Al-Qasr "
+                     "into a forward command post.")
+    assert c.type == "establishment"
+    (c,) = claims("The Hawks Brigade and the Northern Army traded heavy machine-gun and mortar fire near Al-Qasr "
+                     "for two hours.")
+    assert c.type == "attack"

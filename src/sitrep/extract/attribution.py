@@ -62,9 +62,13 @@ _ENTRY_LEAD = re.compile(r"[\s\d.()•*·–—-]*(?:on\s+)?", re.I)
 _ENTRY_HEAD = re.compile(r"\s*(?:\d{1,2}[:.]\d\d|\d{1,2}/\d{1,2})\s*[|–—-]\s*"
                          r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}-)?[\w'’.-]+){0,5}?)"
                          r"(?:\s*\((?:official|unofficial|supporters?)\)|\s+(?:supporters|fans|official))?(?:\s*/.*)?\s*")
-# A person, not a body, as the speaker: "an Asayish official", "two security officials in Sinjar", "a PMF commander".
-_INDIVIDUAL = re.compile(r"(?:an?|one|two|three|four|several|some)\s+(?:[\w'’.-]+\s+){0,4}?(?:officials?|commanders?|officers?|"
+# A person, not a body, as the speaker: "an Asayish official", "two security officials in Sinjar", "a PMF commander",
+# "the official" told of before.
+_INDIVIDUAL = re.compile(r"(?:an?|the|one|two|three|four|several|some)\s+(?:[\w'’.-]+\s+){0,4}?(?:officials?|commanders?|officers?|"
                          r"members?|fighters?|residents?|participants?|witness(?:es)?|soldiers?|doctors?|activists?)\b",
+                         re.I)
+# The parties of the claim as its speaker: "..., both sides said in statements".
+_BOTH_SIDES = re.compile(r"(?:both|the\s+two)\s+(?:sides|parties|camps|governments|forces)(?:\s+(?:have|had)\s+also)?",
                          re.I)
 # "the same day", "later that day": the day of the event last told.
 _SAME_DAY = re.compile(r"\b(?:same|that)\s+day\b", re.I)
@@ -209,6 +213,9 @@ class Attributor:
                         by_form = self._by_form(doc, text, a, b, s0, named, outlet_names, publisher)
                         if by_form is not None:
                             named = by_form
+                if named is None and _BOTH_SIDES.fullmatch(stext.strip()):
+                    # "X and Y agreed to ..., both sides said": the first party speaks for the claim
+                    named = next((m for m in s_actors if frame.content_start <= m.start < frame.content_end), None)
                 if named is None:
                     for a, b in speaker_spans:
                         sm = _STATE_MEDIA.search(text, a, b + 1) if "state" in text[a:b + 1] else None

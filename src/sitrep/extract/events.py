@@ -213,8 +213,6 @@ _CHECKPOINT = re.compile(r"checkpoints?", re.I)
 _ENLIST_COMPLEMENT = re.compile(r"[^.;:]{0,70}?\bto\s+(?:enlist|join\s+(?:the|its|their)\s+ranks|volunteer|register|sign\s+up|"
                                 r"report\s+for\s+(?:military\s+)?service|join\s+(?:the\s+)?[\w'’ -]{0,30}?(?:Brigade|"
                                 r"Division|Force|Forces|Army|army|units?|battalions?))\b")
-_CONVERSION = re.compile(r"\b(turn(?:s|ed|ing)?|transform(?:s|ed|ing)?|convert(?:s|ed|ing)?|made|make|making)\s+"
-                         r"(?:[\w'’-]+\s+){1,6}?into\b", re.I)
 _FIRST = itemgetter(0)
 # "We found no evidence that ...", "there is no evidence that ...": what follows did not happen, as far as the
 # writer can tell.
@@ -320,11 +318,11 @@ class EventFinder:
                 om = lex.occurrence_re.search(after)
                 if om and not _CLAUSE_PUNCT.search(after[:om.start()]) and om.start() < 40:
                     out.append((m0, m1, e, "noun"))
-        # "turn the building into a post": a conversion with its object between the verb and "into"
-        conversion = lex.entries.get("turned into")
-        if conversion is not None and text.find("into", a, b) >= 0:
-            found = [(cm.start(), cm.end(1), conversion, "verb") for cm in _CONVERSION.finditer(text, a, b)
-                     if not any(t[0] <= cm.start() < t[1] for t in out)]
+        # "turn the building into a post", "traded mortar fire": a verb with its object between it and the word that
+        # completes it
+        for rx, entry in lex.gapped:
+            found = [(gm.start(), gm.end(1), entry, "verb") for gm in rx.finditer(text, a, b)
+                     if not any(t[0] <= gm.start() < t[1] for t in out)]
             if found:
                 out = sorted(out + found, key=_FIRST)
         return out
@@ -404,8 +402,7 @@ class EventFinder:
             if s.boilerplate:
                 continue
             s0, s1 = s.start, s.end
-            if not lex.trigger_re.occurs(text, s0, s1) and not (
-                    text.find("into", s0, s1) >= 0 and _CONVERSION.search(text, s0, s1)):
+            if not lex.trigger_re.occurs(text, s0, s1) and not any(rx.search(text, s0, s1) for rx, _ in lex.gapped):
                 continue         # no trigger anywhere in the sentence: nothing to find (most sentences cost this)
             speakers = [(m.start, m.end) for m in sources.within(s0, s1)] + \
                        [(m.start, m.end) for m in actors.within(s0, s1)]
@@ -690,7 +687,8 @@ class EventFinder:
                 etype = etype[:-1]
                 how = how + "?"
             if etype == "establishment":
-                obj = text[t1:min(c1, t1 + 70)]
+                into = text.find(" into ", t1, min(c1, t1 + 120))    # "turned the old school ... into a post"
+                obj = text[t1:min(c1, max(t1, into) + 70)]
                 subj = text[max(c0, t0 - 70):t0]
                 if not (lex.facility_re.search(obj) or (_WHICH.search(subj) or _PASSIVE_AUX_BEFORE.search(subj))
                         and lex.facility_re.search(subj)):

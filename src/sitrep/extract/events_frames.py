@@ -54,12 +54,24 @@ def _subject_before(text: str, verb_start: int, lo: int) -> tuple[int, int] | No
 
 
 _REL_THAT = re.compile(r"\bthat\s*$")
+_RELATIVE_PRONOUN_END = re.compile(r",\s*(?:which|who)\s+(?:also\s+|later\s+)?$")
 # "struck what the military described as a depot": the verb names the target; it frames nothing.
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'’.-]+\s+){1,5}$", re.I)
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
 _ADDING_THAT = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:adding|saying|noting|explaining|stressing|claiming)\s+that\b", re.I)
 _NAMED_AS = re.compile(r"(?:described|identified|labell?ed|branded)\s+as\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|[:\"“]")
+# "said in a statement that blamed Turkey": a relative clause on the report noun, not the content of the saying
+_RELATIVE_ON_REPORT = re.compile(r"\b(?:statement|report|post|video|message|communiqu[ée])\s+that\s+(?!(?:the|a|an|its|their|"
+                                 r"his|her|it|they|he|she|we|this|these|those|some|all|no|one|two|several|there|"
+                                 r"unidentified|[a-z]+s)\b)[a-z]", re.I)
+# After a comma, a short speaker of a trailing frame ("..., the army said in a statement ..."); not a coordinated
+# clause ("..., and the SDF said they had ...")
+_TRAILING_SPEAKER = re.compile(r"\s+(?!(?:and|but|while|as|which|who)\b)(?:[\w'’.-]+\s+){0,5}[\w'’.-]+\s*")
+# what follows the verb of a trailing frame: where or when it was said, not a clause of its own
+_FRAME_ADJUNCT = re.compile(r"\s*(?:in|on|at|during|after|before|via|through|late|earlier|last|this|[,.;])", re.I)
+# A participle that carries a frame on ("..., the network said, citing sources at the airport"): not the main verb
+_CHAINED_PARTICIPLE = re.compile(r"(?:citing|quoting|adding|saying|noting)\b", re.I)
 _ADVERBS_ONLY = re.compile(r"(?:\s*,?\s*(?:also|further|later|then|separately|subsequently|meanwhile|previously|"
                            r"earlier|recently|additionally|moreover|itself|alone))*\s*,?\s*$", re.I)
 _SPEECH_ACT = re.compile(r"(?:announc|declar|proclaim)\w*$", re.I)
@@ -136,6 +148,7 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
     elif not _ACCORDING.may(text, s0, s1) and not lex.reporting_re.occurs(text, s0, s1):
         return frame     # neither "according to" nor a reporting verb anywhere (most sentences): no frame
     lo = frame.content_start
+    trailing_verb = s1
     # "According to X, ..." at the start.
     am = _ACCORDING.search(text, lo, min(s1, lo + 12))
     if am:
@@ -152,10 +165,17 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
         if rm.start() > lo and text[rm.start()].isupper():
             continue         # part of a name ("the United States"), not a verb
         rest = text[rm.end():s1]
-        if len(rest.strip()) < 45 and not _COMPLEMENT.search(rest) and \
-                not _speech_act(text, rm.start(), rm.end(), s1, lex):
-            break            # "..., the Defence Ministry said on Tuesday.": a trailing frame (below)
+        comp = _COMPLEMENT.search(rest)
+        if comp is not None and comp.group() == "that" and _RELATIVE_ON_REPORT.search(rest, 0, comp.end() + 30):
+            comp = None
         comma = text.rfind(",", lo, rm.start())
+        if comp is None and not _speech_act(text, rm.start(), rm.end(), s1, lex) and (
+                len(rest.strip()) < 45 or comma > lo + 25 and _TRAILING_SPEAKER.fullmatch(text, comma + 1, rm.start())
+                and _FRAME_ADJUNCT.match(rest)):
+            # "..., the Defence Ministry said on Tuesday.", "..., the army said in a statement that blamed Turkey.":
+            # a trailing frame (below)
+            trailing_verb = rm.start()
+            break
         if comma > lo + 25 and rest.lstrip().startswith(",") and len(text[comma + 1:rm.start()].split()) <= 6:
             # "Other strikes targeted ..., it said, as Israel sought to ...": a frame inside the sentence; the content
             # is what comes before it.
@@ -175,6 +195,9 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
             continue
         if _AND_BEFORE.search(text, subj[0], rm.start()) and lex.trigger_re.search(text[subj[0]:rm.start()]):
             continue         # "X ordered a ban on ..., and said ...": the subject's own act comes first, no frame
+        if _RELATIVE_PRONOUN_END.search(text, subj[0], rm.start()) and not _THAT_OR_COLON.match(text, rm.end()):
+            continue         # "..., according to the channel Shatt Live, which posted a photo": a relative clause
+                             # (not "a statement ..., which announced that ...": that one reports)
         before = text[max(lo, subj[0] - 40):subj[0]]
         if _REL_THAT.search(before) and lex.reporting_re.search(before) is None:
             continue         # "a truck that it said had been smuggled": a relative clause, not the report's frame
@@ -228,19 +251,27 @@ def _find_frame(text: str, s0: int, s1: int, lex: Lexicon, speakers: list[tuple[
         break
     # A trailing frame: "..., according to Al-Hadath TV." / "..., the SDF said in a statement." / '"...," said the source.'
     if frame.speaker is None and frame.according is None:
-        tail_zone = max(frame.content_start, s1 - 90)
+        tail_zone = max(frame.content_start, min(s1 - 90, trailing_verb - 30))
         am = None
         for am in _ACCORDING.finditer(text, tail_zone, s1):
             pass
+        if am is None:
+            # ", according to the Jazira Observers Network, a monitoring group, which reported ...": set off by
+            # commas further back, with an apposition after it
+            for m in _ACCORDING.finditer(text, frame.content_start, s1):
+                if m.start() < tail_zone and text[frame.content_start:m.start()].rstrip().endswith(","):
+                    am = m
         if am is not None:
             frame.according = (am.end(), s1)
             frame.frame_spans.append((am.start(), s1))
             frame.content_end = am.start()
         else:
-            rm = None
-            for m in lex.reporting_re.finditer(text, tail_zone, s1):
-                if not text[m.start()].isupper():     # "States" of "the United States" is no verb
-                    rm = m
+            verbs = [m for m in lex.reporting_re.finditer(text, tail_zone, s1)
+                     if not text[m.start()].isupper()]     # "States" of "the United States" is no verb
+            while len(verbs) > 1 and _CHAINED_PARTICIPLE.match(verbs[-1].group()) and \
+                    text[frame.content_start:verbs[-1].start()].rstrip().endswith(","):
+                verbs.pop()    # "..., the network said, citing sources": the frame's verb is "said"
+            rm = verbs[-1] if verbs else None
             if rm is not None:
                 before = text[frame.content_start:rm.start()]
                 comma = max(before.rfind(","), before.rfind("”"), before.rfind('"'))

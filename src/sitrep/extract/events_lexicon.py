@@ -505,6 +505,19 @@ class Lexicon:
             for noun in strong:
                 self._add(noun, etype, "noun", True)
         self.trigger_re = PhraseMatcher(self.entries)
+        # "turned the school into", "traded mortar fire": (pattern, entry); group 1 of the pattern is the verb
+        self.gapped: list[tuple[Guarded, TriggerEntry]] = []
+        for etype, spec in trig.items():
+            for item in spec.get("gapped") or []:
+                verbs, _, heads = item.partition("...")
+                verbs_re = "|".join(re.escape(v.strip()) for v in verbs.split("/"))
+                heads_list = [h.strip().lower() for h in heads.split("/")]
+                rx = re.compile(rf"\b({verbs_re})\s+(?:[\w'’-]+\s+){{0,10}}?(?:{'|'.join(map(re.escape, heads_list))})\b",
+                                re.I)
+                entry = TriggerEntry()
+                entry.types.append(etype)
+                entry.verb = True
+                self.gapped.append((Guarded(rx, heads_list, fold=True), entry))
 
         mod = _load("modality.yaml")
         self.planned_re = alternation(mod["planned"])

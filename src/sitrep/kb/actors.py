@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from bisect import bisect_left
-from itertools import accumulate, compress, count
+from itertools import combinations, accumulate, compress, count
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
@@ -469,6 +469,15 @@ class KnowledgeBase:
             stack.extend(reversed(self.children.get(n, [])))
         return out
 
+    @staticmethod
+    def _distinguished(a: ActorEntry, b: ActorEntry) -> bool:
+        """Can two actors that share words be told apart: successive ones by the report's date, one office of two
+        countries ("the Interior Ministry", "the Defence Ministry") by the country the report's places lie in."""
+        if (a.until_date and b.from_date and a.until_date <= b.from_date) or \
+                (b.until_date and a.from_date and b.until_date <= a.from_date):
+            return True
+        return bool(a.country and b.country and a.country != b.country and a.kind != "collective" != b.kind)
+
     def check(self) -> list[str]:
         """Problems in the data: parents that are not entries, aliases shared by two entries of one type (except
         successive actors and the same office of two countries)."""
@@ -481,14 +490,10 @@ class KnowledgeBase:
         for k, refs in self.index.items():
             for t in ("actor", "outlet", "person"):
                 names = {r.name for r in refs if r.type == t}
-                if t == "actor" and len(names) == 2:
-                    a, b = (self.actors[n] for n in sorted(names))
-                    if (a.until_date and b.from_date and a.until_date <= b.from_date) or \
-                            (b.until_date and a.from_date and b.until_date <= a.from_date):
-                        continue        # the same words for successive actors, resolved by the report's date
-                    if a.country and b.country and a.country != b.country and a.kind == b.kind == "unit":
-                        continue        # one office of two countries ("the Interior Ministry"), resolved by the
-                                        # country the report's places lie in
+                if t == "actor" and len(names) > 1 and all(
+                        self._distinguished(self.actors[a], self.actors[b])
+                        for a, b in combinations(sorted(names), 2)):
+                    continue
                 if len(names) > 1:
                     problems.append(f"alias key {k!r} shared by {t}s {sorted(names)}")
         return problems
