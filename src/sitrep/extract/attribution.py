@@ -63,8 +63,8 @@ _ENTRY_HEAD = re.compile(r"\s*(?:\d{1,2}[:.]\d\d|\d{1,2}/\d{1,2})\s*[|–—-]\s
                          r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}-)?[\w'’.-]+){0,5}?)"
                          r"(?:\s*\((?:official|unofficial|supporters?)\)|\s+(?:supporters|fans|official))?(?:\s*/.*)?\s*")
 # A person, not a body, as the speaker: "an Asayish official", "two security officials in Sinjar", "a PMF commander",
-# "the official" told of before.
-_INDIVIDUAL = re.compile(r"(?:an?|the|one|two|three|four|several|some)\s+(?:[\w'’.-]+\s+){0,4}?(?:officials?|commanders?|officers?|"
+# "the official" told of before, "a source close to the Coordination Framework".
+_INDIVIDUAL = re.compile(r"(?:an?|the|one|two|three|four|several|some)\s+(?:[\w'’.-]+\s+){0,4}?(?:sources?\s+close\s+to|officials?|commanders?|officers?|"
                          r"members?|fighters?|residents?|participants?|witness(?:es)?|soldiers?|doctors?|activists?)\b",
                          re.I)
 # The parties of the claim as its speaker: "..., both sides said in statements".
@@ -249,7 +249,10 @@ class Attributor:
                     nctx.own = True
                     nctx.sourcing = lex.sourcing_re.search(stext).group()
                 elif lex.anaphoric_source_re.search(stext):
-                    if ctx.outlet is None and last_named is not None and _SOURCE_WORD.search(stext):
+                    head = lex.anaphoric_source_re.search(stext).group().split()[-1].lower()
+                    if ctx.outlet is None and last_named is not None and (
+                            _SOURCE_WORD.search(stext) or head in last_named[0].name.lower()):
+                        # "the source said", "..., the observatory added": the outlet last named, when the word fits
                         nctx.outlet, nctx.mention = last_named
                         nctx.own = False
                 # The frame's date is the cited report's date.
