@@ -245,3 +245,33 @@ def test_published_at_the_foot_in_a_credit_line():
            f"Reporting by Jane Doe in Tal Hamra. Published 24.04.2025.\n"
     meta = parse_report_text(text)
     assert (meta.publisher, meta.published, meta.title) == ("Example Post", "2025-04-24", "A week on the border")
+
+
+@pytest.mark.parametrize("header,publisher,published,title", [
+    # an event's date beside the report's own, labelled: the label decides
+    ("EXAMPLE LEDGER · OVERSIGHT NOTES\nHearing summary: \"Border Security After the Spring Attacks\"\n"
+     "Hearing held: Wednesday, 13 March 2024 | Summary posted: 14 March 2024 | By Jane Doe",
+     "Example Ledger", "2024-03-14", "Hearing summary: \"Border Security After the Spring Attacks\""),
+    ("EXAMPLE WIRE DAILY\nTreasury names a tanker network\nDateline: WASHINGTON\n"
+     "Filed: 20 June 2023 | Desk: Designations | examplewire.example",
+     "Example Wire Daily", "2023-06-20", "Treasury names a tanker network"),
+    # a masthead with a longer descriptor, and with an issue number
+    ("EXAMPLE HULL WATCH — Eastern Mediterranean shipping note\nSealift picks up at the port\n"
+     "Updated: 10 February 2025, 09:15 UTC", "Example Hull Watch", "2025-02-10", "Sealift picks up at the port"),
+    ("EXAMPLE DESK — open-source imagery notes, No. 112\nDigging in at the border base\n"
+     "By Jane Doe and John Roe | 5 June 2024", "Example Desk", "2024-06-05", "Digging in at the border base"),
+    # a label with no colon, in a credit line or after it
+    ("EXAMPLE TRACKER\nWeekly airlift tracker — Issue 37, week ending Sunday 18 September 2022\n"
+     "Compiled by the tracking desk from public flight data. Published Monday 19 September 2022.",
+     "Example Tracker", "2022-09-19", "Weekly airlift tracker — Issue 37, week ending Sunday 18 September 2022"),
+    ("EXAMPLE SECURITY CHRONICLE\nChronology: attacks and raids in three provinces, January–March 2023\n"
+     "Compiled 3 April 2023 by the research team", "Example Security Chronicle", "2023-04-03",
+     "Chronology: attacks and raids in three provinces, January–March 2023"),
+    # an e-mail newsletter's header
+    ("From: Example Chamber Notes <digest@notes.example>\nTo: subscribers\nDate: Thu, 30 Oct 2025 07:05 -0400\n"
+     "Subject: [ECN #418] Council hears a briefing on the border",
+     "Example Chamber Notes", "2025-10-30", "Council hears a briefing on the border"),
+])
+def test_labelled_dates_descriptor_mastheads_and_mail_headers(header, publisher, published, title):
+    meta = parse_report_text(header + "\n\nThe Hawks Brigade moved 40 fighters to Tal Hamra on Monday.\n")
+    assert (meta.publisher, meta.published, meta.title) == (publisher, published, title)

@@ -41,10 +41,12 @@ _LINE = re.compile(r"[^\n]*\n?")
 # A line that only carries metadata: a date, a time, a dispatch number, a source tag, country tags.
 _META_WORDS = re.compile(r"^(?:print|publication date|update date|published|(?:last\s+)?updated|posted|source|by)\b(?:\s+on\b)?",
                          re.I)
-# An author's byline among the fields of a header line ("By Jane Doe | May 3, 2024"): a person, not the publisher.
+# An author's byline among the fields of a header line ("By Jane Doe | May 3, 2024", "By Jane Doe and John Roe"): a
+# person, not the publisher.
 # "by Example Monitor staff" names the outlet.
+_PERSON_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|van)){0,3}"
 _BYLINE_FIELD = re.compile(r"(?:^|(?<=[|·•,]\s)|(?<=\s[-–—]\s))[Bb]y\s+(?!(?:[A-Z][\w'’.-]*\s+){1,5}(?:staff|reporters|correspondents?)\b)"
-                           r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|van)){0,3}")
+                           + _PERSON_NAME + rf"(?:(?:,\s+{_PERSON_NAME}){{0,2}}(?:\s+and|\s*&)\s+{_PERSON_NAME})?")
 _STAFF = re.compile(r"\b[Bb]y\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,5}?)(?:staff|reporters|correspondents?)\b")
 
 
@@ -83,7 +85,8 @@ _NAME_LINK_WORDS = {"of", "for", "the", "and", "on", "in"}
 
 def _headline(line: str) -> bool:
     """A line that reads as a headline, not as prose: a headline does not close with a full stop."""
-    return len(line) <= 300 and not line.endswith((".", "!", "?", '"', "”"))
+    core = line.rstrip('"”')    # a headline may close on a quoted title ('Hearing summary: "Force Protection"')
+    return len(line) <= 300 and not core.endswith((".", "!", "?")) and (core == line or '"' in core or "“" in core)
 
 
 def _masthead_name(line: str) -> bool:
@@ -113,6 +116,15 @@ _META_SEGMENT = re.compile(r"^(?:(?:valid\s+)?as\s+of\b|issue\b|no\.|(?:brief|bu
 # A label that says the date on its line is the report's own: it wins over a date in the headline.
 _DATE_LABEL = re.compile(r"\b(?:published|publication\s+date|date\s+of\s+publication|issued|released|posted|"
                          r"date)\s*:", re.I)
+# A label right before a date, colon or not: "Summary posted: 14 March 2024", "Filed: 20 June 2023", "Published Monday
+# 19 September 2022", "Compiled 3 April 2023 by ...", "Date: Thu, 30 Oct 2025" (not "Hearing held: ...")
+_LABELLED_DATE = re.compile(r"\b(?:published|publication\s+date|date\s+of\s+publication|issued|released|posted|filed|"
+                            r"compiled|(?:last\s+)?updated|date|sent)(?:\s+on)?\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|"
+                            r"satur|sun)day,?\s+|(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?", re.I)
+# An e-mail's header fields at the top of a newsletter
+_MAIL_FIELD = re.compile(r"(?P<field>From|To|Cc|Date|Sent|Subject|Reply-To)\s*:\s*(?P<value>.*)$", re.I)
+_MAIL_FROM = re.compile(r"\s*\"?(?P<name>[^<\"@]+?)\"?\s*<[^>]+>")
+_SUBJECT_TAG = re.compile(r"^(?:(?:re|fwd?)\s*:\s*)*(?:\[[^\]]{1,40}\]\s*)?", re.I)
 # Separators of the parts of a header line ("Analysis | Harbour Point Institute", "Al-Sajour News Network - Office of
 # the Eastern Countryside", "Riverline Monitoring Unit (RMU) - Field Desk").
 _HEADER_SPLIT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+|\s*\|\s*")
@@ -132,13 +144,24 @@ def _section_label(line: str) -> bool:
     return len(line) <= 30 and bool(_SECTION_LABEL.fullmatch(line.strip())) and not find_date(line)
 
 
+def _labelled_date(line: str) -> str | None:
+    """The date a label gives as the report's own on a header line ("Summary posted: 14 March 2024")."""
+    for m in _LABELLED_DATE.finditer(line):
+        found = find_date(line[m.end():m.end() + 40])
+        if found and found[1] == 0:
+            return found[0]
+    return None
+
+
 def _masthead_of(line: str) -> str | None:
     """The outlet a first line names: an organisation's name, or a name in capitals ("THE EUPHRATES LEDGER",
     "LEVANT WIRE SERVICE | FLASH"), as its first part ("The Mesopotamia Monitor — Politics & Security")."""
     parts = _HEADER_SPLIT.split(line.strip())
-    if any(any(c.isdigit() for c in p) or ":" in p or len(p.split()) > 3 for p in parts[1:]):
-        return None           # "X - Weekly Bulletin No. 46", "DAILY BRIEF - EASTERN SYRIA: DEIR EZ-ZOR": a title
     part = _ACRONYM_TAIL.sub("", parts[0].strip())
+    # a name in capitals may be followed by what it is ("EXAMPLE DESK — open-source imagery notes, No. 112")
+    described = part.isupper() and all(not p.isupper() and len(p.split()) <= 8 for p in parts[1:])
+    if any(":" in p or not described and (any(c.isdigit() for c in p) or len(p.split()) > 3) for p in parts[1:]):
+        return None           # "X - Weekly Bulletin No. 46", "DAILY BRIEF - EASTERN SYRIA: DEIR EZ-ZOR": a title
     if not (_masthead_name(part) or _CAPS_NAME.fullmatch(part) and ":" not in part):
         return None
     # a name set in capitals is written as a name ("THE EXAMPLE LEDGER" -> "The Example Ledger")
@@ -306,7 +329,25 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
     top_meta = set()
     masthead_name = None
     labelled = False
+    mail_from = mail_subject = None
     for i, (s, e, line) in enumerate(lines[:10]):
+        mf = _MAIL_FIELD.match(line) if i < 8 and (i == 0 or i - 1 in top_meta) else None
+        if mf:
+            # a newsletter sent by e-mail: who sent it, when, and its subject as the title
+            top_meta.add(i)
+            field_name, value = mf.group("field").lower(), mf.group("value")
+            if field_name == "from" and (fm := _MAIL_FROM.match(value)):
+                mail_from = fm.group("name").strip()
+            elif field_name == "subject":
+                mail_subject = _SUBJECT_TAG.sub("", value).strip() or None
+            elif field_name in ("date", "sent") and not labelled and (found := find_date(value)):
+                meta.published, labelled = found[0], True
+            continue
+        ld = _labelled_date(line) if len(line) < 250 and not labelled else None
+        if ld:
+            meta.published, labelled = ld, True     # "Summary posted: 14 March 2024", "Filed: 20 June 2023"
+            if len(line) < 160:
+                top_meta.add(i)
         masthead = _metadata_line(line)
         if masthead is not None:
             top_meta.add(i)
@@ -347,11 +388,13 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
         if len(line) <= 300 and not (line.endswith((".", "”", '"')) and len(line.split()) > 15):
             meta.title = line
         break
+    if mail_subject:
+        meta.title = mail_subject
     if meta.title is None and first_masthead and 0 in top_meta:
         meta.title = lines[0][2]     # a brief with no headline goes by its masthead line
         top_meta.discard(0)
     title_index = next((i for i, (_s, _e, line) in enumerate(lines[:6]) if line == meta.title), -1)
-    meta.publisher = _find_publisher(text, lines, first_masthead) or masthead_name or \
+    meta.publisher = _find_publisher(text, lines, first_masthead or mail_from) or masthead_name or \
         _serial_publisher(meta.title) or _header_publisher(lines, {title_index})
     if meta.published is None:
         # A wire story may carry its only date in the dateline of its first paragraph.
