@@ -371,3 +371,15 @@ def test_a_states_men_after_of_are_actors_and_damascus_metonyms(finder):
     doc = run(finder, "The SDF and officials of the government in Damascus are due to hold talks.",
               published="2025-06-01")
     assert "Syrian transitional government" in names(doc.actors)
+
+
+def test_a_countrys_office_named_by_its_possessive_or_the_reports_country():
+    from sitrep.extract.pipeline import extract
+    text = ("Fighting went on near Al-Mayadin in Deir ez-Zor and Raqqa. Turkey's defence ministry said its forces had hit "
+            "targets near Tal Rifaat. Iraq's interior ministry said it arrested two men. The defence ministry said its "
+            "troops seized an island in the Euphrates near Deir ez-Zor.")
+    doc = extract(text, ReportMeta(id="t", origin="t", published="2023-05-02"), [(0, len(text))])
+    found = [(m.text, m.entity.name) for m in doc.actors]
+    assert ("defence ministry", "Turkish Armed Forces") in found
+    assert ("interior ministry", "Iraqi Ministry of Interior") in found
+    assert found[-1] == ("defence ministry", "Syrian Arab Army")     # the country the report's places lie in

@@ -369,3 +369,9 @@ def test_gapped_verbs_with_a_long_object():
     (c,) = claims("The Hawks Brigade and the Northern Army traded heavy machine-gun and mortar fire near Al-Qasr "
                      "for two hours.")
     assert c.type == "attack"
+
+
+def test_an_event_noun_inside_a_quoted_label_is_no_event():
+    (c,) = claims('The Hawks Brigade seized a small island near Al-Qasr, which it described as "a launch point for '
+                  'attacks on our positions".')
+    assert c.type == "seizure"

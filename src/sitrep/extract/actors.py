@@ -80,6 +80,10 @@ def _alt(words, flags_word=True) -> str:
     return "(?:" + "|".join(p + "(?:" + "|".join(by_letter[p]) + ")" if p in by_letter else p for p in parts) + ")"
 
 
+# A state named right before an office's words: "Turkey's Defence Ministry", "the Syrian interior ministry"
+_COUNTRY_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?\s+$")
+
+
 @dataclass(slots=True)
 class _Cand:
     start: int
@@ -891,12 +895,27 @@ class _Run:
                     return 0 if not e.from_date else 1     # undated reports: the long-standing reading
                 ok = (not e.from_date or date >= e.from_date) and (not e.until_date or date < e.until_date)
                 return 0 if ok else 1
-            home = self._home_country()
+            # the country named just before the words ("Turkey's Defence Ministry", "the Iraqi Interior Ministry"),
+            # else the one the report is about
+            home = self._country_before(start) or self._home_country()
             # the reading in force on the report's date, then the one of the country the report is about ("the
             # Interior Ministry" of an Iraqi report is Iraq's), then units before states and collectives
             entries.sort(key=lambda e: (in_time(e), bool(home and e.country and e.country != home), e.kind == "state",
                                         e.kind == "collective"))
         return entries[0]
+
+    def _country_before(self, start: int) -> str | None:
+        """The country of a state named or described right before ``start``: "Turkey's", "Syria's", "Iraqi"."""
+        m = _COUNTRY_WORD_BEFORE.search(self.text, max(0, start - 30), start)
+        if m is None:
+            return None
+        word = m.group(1)
+        entry = self.kb.demonyms.get(word_key(word)) or self.kb.actor(word)
+        if entry is None and len(word) >= 4:
+            # a host country is a place, not an alias: "Syria's" by its demonym "Syrian", "Iraq's" by "Iraqi"
+            stem = word_key(word)
+            entry = next((a for k, a in self.kb.demonyms.items() if k.startswith(stem)), None)
+        return entry.country if entry is not None and entry.kind == "state" else None
 
     def _home_country(self) -> str | None:
         """The country most of the report's places lie in."""

@@ -199,6 +199,9 @@ _HELD_BY = Guarded(re.compile(r"\b(?:(?:used|operated|held|manned|controlled|occ
 # "about"/"around" before a number is an approximation, not the topic of talk.
 _APPROXIMATE_NUMBER = re.compile(r"\s+(?:\d|(?:some|a\s+few|a\s+dozen|dozens|hundreds|thousands|one|two|three|four|"
                                  r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred)\b)", re.I)
+# 'described as "a launch point for attacks', "what it called a staging area for raids": the words of a label
+_NAMED_AS_BEFORE = re.compile(r"\b(?:described|labell?ed|branded|characteri[sz]ed|called)\s+(?:it\s+|them\s+)?(?:as\s+)?"
+                              r"[\"“][^\"”]*$", re.I)
 # "are due to hold talks": a schedule, not the cause that "due to" otherwise gives ("due to the clashes").
 _SCHEDULED = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|now\s+)?due\s+to$", re.I)
 # The place taken is made into something else in the same clause: the conversion is the event.
@@ -623,6 +626,8 @@ class EventFinder:
                 continue     # "met to discuss the attacks"; but "a convoy of about 30 trucks entered" is a count
             if _PURPOSE.search(text, max(clause_start, t0 - 70), t0):
                 continue     # "in order to reduce the movement of ...", "to avoid gathering": not an event
+            if how == "noun" and _NAMED_AS_BEFORE.search(text, max(c0, t0 - 60), t0):
+                continue     # 'which it described as "a launch point for attacks"': a name given, not an event
             if how == "noun":
                 after = text[t1:min(c1, t1 + 60)]
                 occurs = bool(_HELD_RELATIVE.match(after)) or bool(_DATED_AFTER.search(after[:30]))
