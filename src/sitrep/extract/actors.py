@@ -910,10 +910,10 @@ class _Run:
         if m is None:
             return None
         word = m.group(1)
-        entry = self.kb.demonyms.get(word_key(word)) or self.kb.actor(word)
+        stem = word_key(word)
+        entry = self.kb.demonyms.get(stem) or self.kb.actor(word)
         if entry is None and len(word) >= 4:
             # a host country is a place, not an alias: "Syria's" by its demonym "Syrian", "Iraq's" by "Iraqi"
-            stem = word_key(word)
             entry = next((a for k, a in self.kb.demonyms.items() if k.startswith(stem)), None)
         return entry.country if entry is not None and entry.kind == "state" else None
 

@@ -248,8 +248,8 @@ class Attributor:
                     nctx = _Context()
                     nctx.own = True
                     nctx.sourcing = lex.sourcing_re.search(stext).group()
-                elif lex.anaphoric_source_re.search(stext):
-                    head = lex.anaphoric_source_re.search(stext).group().split()[-1].lower()
+                elif anaphor := lex.anaphoric_source_re.search(stext):
+                    head = anaphor.group().split()[-1].lower()
                     if ctx.outlet is None and last_named is not None and (
                             _SOURCE_WORD.search(stext) or head in last_named[0].name.lower()):
                         # "the source said", "..., the observatory added": the outlet last named, when the word fits

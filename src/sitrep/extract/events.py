@@ -27,7 +27,7 @@ from bisect import bisect_left
 from operator import itemgetter
 
 from sitrep.extract.dates import to_date
-from sitrep.extract.events_frames import find_frame
+from sitrep.extract.events_frames import NAMING_VERBS, find_frame
 from sitrep.extract.events_lexicon import Guarded, lexicon
 from sitrep.extract.model import Claim, ClaimActor, ClaimPlace, Doc, Mention, Quantity, Span
 
@@ -200,8 +200,7 @@ _HELD_BY = Guarded(re.compile(r"\b(?:(?:used|operated|held|manned|controlled|occ
 _APPROXIMATE_NUMBER = re.compile(r"\s+(?:\d|(?:some|a\s+few|a\s+dozen|dozens|hundreds|thousands|one|two|three|four|"
                                  r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred)\b)", re.I)
 # 'described as "a launch point for attacks', "what it called a staging area for raids": the words of a label
-_NAMED_AS_BEFORE = re.compile(r"\b(?:described|labell?ed|branded|characteri[sz]ed|called)\s+(?:it\s+|them\s+)?(?:as\s+)?"
-                              r"[\"“][^\"”]*$", re.I)
+_NAMED_AS_BEFORE = re.compile(rf"\b(?:{NAMING_VERBS}|called)\s+(?:it\s+|them\s+)?(?:as\s+)?[\"“][^\"”]*$", re.I)
 # "are due to hold talks": a schedule, not the cause that "due to" otherwise gives ("due to the clashes").
 _SCHEDULED = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|now\s+)?due\s+to$", re.I)
 # The place taken is made into something else in the same clause: the conversion is the event.
@@ -323,7 +322,7 @@ class EventFinder:
                     out.append((m0, m1, e, "noun"))
         # "turn the building into a post", "traded mortar fire": a verb with its object between it and the word that
         # completes it
-        for rx, entry in lex.gapped:
+        for rx, entry in (lex.gapped if lex.gapped_any.search(text, a, b) else ()):
             found = [(gm.start(), gm.end(1), entry, "verb") for gm in rx.finditer(text, a, b)
                      if not any(t[0] <= gm.start() < t[1] for t in out)]
             if found:
@@ -405,7 +404,7 @@ class EventFinder:
             if s.boilerplate:
                 continue
             s0, s1 = s.start, s.end
-            if not lex.trigger_re.occurs(text, s0, s1) and not any(rx.search(text, s0, s1) for rx, _ in lex.gapped):
+            if not lex.trigger_re.occurs(text, s0, s1) and not lex.gapped_any.search(text, s0, s1):
                 continue         # no trigger anywhere in the sentence: nothing to find (most sentences cost this)
             speakers = [(m.start, m.end) for m in sources.within(s0, s1)] + \
                        [(m.start, m.end) for m in actors.within(s0, s1)]

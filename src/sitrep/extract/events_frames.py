@@ -59,7 +59,9 @@ _RELATIVE_PRONOUN_END = re.compile(r",\s*(?:which|who)\s+(?:also\s+|later\s+)?$"
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'’.-]+\s+){1,5}$", re.I)
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
 _ADDING_THAT = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:adding|saying|noting|explaining|stressing|claiming)\s+that\b", re.I)
-_NAMED_AS = re.compile(r"(?:described|identified|labell?ed|branded)\s+as\b", re.I)
+# Verbs that give a name or a label ("described as", "branded"), not a report
+NAMING_VERBS = r"(?:described|identified|labell?ed|branded|characteri[sz]ed)"
+_NAMED_AS = re.compile(NAMING_VERBS + r"\s+as\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|[:\"“]")
 # "said in a statement that blamed Turkey": a relative clause on the report noun, not the content of the saying
 _RELATIVE_ON_REPORT = re.compile(r"\b(?:statement|report|post|video|message|communiqu[ée])\s+that\s+(?!(?:the|a|an|its|their|"

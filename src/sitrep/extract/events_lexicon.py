@@ -507,6 +507,7 @@ class Lexicon:
         self.trigger_re = PhraseMatcher(self.entries)
         # "turned the school into", "traded mortar fire": (pattern, entry); group 1 of the pattern is the verb
         self.gapped: list[tuple[Guarded, TriggerEntry]] = []
+        gapped_patterns, gapped_heads = [], []
         for etype, spec in trig.items():
             for item in spec.get("gapped") or []:
                 verbs, _, heads = item.partition("...")
@@ -518,6 +519,10 @@ class Lexicon:
                 entry.types.append(etype)
                 entry.verb = True
                 self.gapped.append((Guarded(rx, heads_list, fold=True), entry))
+                gapped_patterns.append(rx.pattern)
+                gapped_heads += heads_list
+        # any of them, asked once of every sentence that has no other trigger
+        self.gapped_any = Guarded(re.compile("|".join(gapped_patterns) or r"(?!)", re.I), gapped_heads, fold=True)
 
         mod = _load("modality.yaml")
         self.planned_re = alternation(mod["planned"])

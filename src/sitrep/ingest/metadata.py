@@ -113,10 +113,7 @@ _META_SEGMENT = re.compile(r"^(?:(?:valid\s+)?as\s+of\b|issue\b|no\.|(?:brief|bu
                            r"(?:GMT|UTC)[+-]?\d*$|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$|"
                            r"published\b|posted\b|by\s+our\b|(?:www\.)?[\w-]+\.(?:example|com|org|net|info|io|co|uk|sy|"
                            r"iq|lb|tr|ir|news)(?:/\S*)?$)", re.I)
-# A label that says the date on its line is the report's own: it wins over a date in the headline.
-_DATE_LABEL = re.compile(r"\b(?:published|publication\s+date|date\s+of\s+publication|issued|released|posted|"
-                         r"date)\s*:", re.I)
-# A label right before a date, colon or not: "Summary posted: 14 March 2024", "Filed: 20 June 2023", "Published Monday
+# A label right before a date, colon or not, says the date is the report's own (it wins over a date in the headline): "Summary posted: 14 March 2024", "Filed: 20 June 2023", "Published Monday
 # 19 September 2022", "Compiled 3 April 2023 by ...", "Date: Thu, 30 Oct 2025" (not "Hearing held: ...")
 _LABELLED_DATE = re.compile(r"\b(?:published|publication\s+date|date\s+of\s+publication|issued|released|posted|filed|"
                             r"compiled|(?:last\s+)?updated|date|sent)(?:\s+on)?\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|"
@@ -353,12 +350,8 @@ def parse_report_text(text: str, received: date | None = None) -> ParsedMeta:
             top_meta.add(i)
             if masthead and masthead_name is None:
                 masthead_name = masthead
-            has_label = _DATE_LABEL.search(line) is not None
-            if meta.published is None or not labelled and has_label:
-                found = find_date(line)
-                if found:
-                    meta.published = found[0]
-                    labelled = has_label
+            if meta.published is None and (found := find_date(line)):
+                meta.published = found[0]     # an unlabelled date: a labelled one below still wins
             d = _DISPATCH.search(line)
             if d and meta.dispatch is None:
                 meta.dispatch = re.sub(r"\s+", " ", d.group(1))
